@@ -26,7 +26,7 @@ public final class FreePorts {
                 if (p == 65535) {
                     continue;
                 }
-                try (ServerSocket second = bind(p + 1)) {
+                try (ServerSocket _ = bind(p + 1)) {
                     return p;
                 } catch (IOException clash) {
                     last = clash;
