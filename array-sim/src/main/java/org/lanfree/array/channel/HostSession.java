@@ -1,0 +1,301 @@
+package org.lanfree.array.channel;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.lanfree.array.director.ChannelDirector;
+import org.lanfree.array.stg.Endpoint;
+import org.lanfree.array.stg.PortListener;
+import org.lanfree.connect.channel.ChannelError;
+import org.lanfree.connect.channel.ChannelException;
+import org.lanfree.connect.channel.Message;
+import org.lanfree.connect.channel.Op;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attached host: reads its requests and queues them to its channel director, and writes the
+ * replies. The first request must be ATTACH. A malformed request detaches the host: the channel
+ * is the host's own driver, so garbage means a broken or hostile peer.
+ */
+public final class HostSession implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(HostSession.class);
+
+    private final SocketChannel channel;
+    private final ArrayPort array;
+    private final String remote;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Set<Endpoint> endpoints = new HashSet<>();
+    private final Set<PortListener> listeners = new HashSet<>();
+    private final LinkedBlockingQueue<ByteBuffer[]> payloadReplies = new LinkedBlockingQueue<>();
+    private volatile long id;
+    private volatile String name = "?";
+    private volatile boolean sharedMemory;
+    private ChannelDirector director;
+    private volatile boolean open = true;
+    private Thread payloadWriter;
+
+    public HostSession(SocketChannel channel, ArrayPort array, String remote) {
+        this.channel = channel;
+        this.array = array;
+        this.remote = remote;
+    }
+
+    @Override
+    public void run() {
+        ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024).flip();
+        try {
+            attach(in);
+            while (open) {
+                readRequest(in);
+            }
+        } catch (EOFException e) {
+            log.info("host {}: detached", name);
+        } catch (IOException | RuntimeException e) {
+            if (open) {
+                log.warn("host {} ({}): {}; detaching", name, remote, e.getMessage());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+            if (id != 0) {
+                array.detach(this);
+            }
+        }
+    }
+
+    private void attach(ByteBuffer in) throws IOException {
+        Header h = readHeader(in);
+        ByteBuffer body = readBody(in, h);
+        if (h.op != Op.ATTACH) {
+            throw new IOException("first request is " + h.op + ", expected ATTACH");
+        }
+        int version = Short.toUnsignedInt(body.getShort());
+        boolean wantsShm = body.get() != 0;
+        String hostName = Message.getString(body);
+        try {
+            if (version != Message.PROTOCOL_VERSION) {
+                throw new ChannelException(ChannelError.VERSION, "host speaks channel protocol " + version
+                        + " but this array speaks " + Message.PROTOCOL_VERSION);
+            }
+            this.name = hostName + "#" + remote;
+            this.sharedMemory = wantsShm;
+            ArrayPort.Attachment a = array.attach(this, hostName, wantsShm);
+            this.director = a.director();
+            this.id = a.hostId();
+            reply(h.tag, Op.OK, a.replyBody());
+            log.info("host {}: attached to director {} ({} channel)", name, director.name(),
+                    wantsShm ? "shared-memory" : "tcp");
+        } catch (ChannelException e) {
+            replyError(h.tag, e.error(), e.getMessage());
+            throw new IOException("refused: " + e.getMessage());
+        }
+    }
+
+    private void readRequest(ByteBuffer in) throws IOException, InterruptedException {
+        Header h = readHeader(in);
+        ByteBuffer body = readBody(in, h);
+        if (h.op == Op.PUT) {
+            if (sharedMemory || body.capacity() < 20) {
+                throw new IOException("PUT is only for the TCP channel and needs a 20-byte body");
+            }
+            try {
+                ByteBuffer target = array.slotForPut(this, body.getLong(0), body.getLong(8), body.getInt(16), h.payloadLength);
+                readPayload(in, target);
+            } catch (ChannelException e) {
+                skipPayload(in, h.payloadLength);
+                replyError(h.tag, e.error(), e.getMessage());
+                return;
+            }
+        } else if (h.payloadLength != 0) {
+            throw new IOException(h.op + " carries " + h.payloadLength + " payload bytes, expected none");
+        }
+        director.submit(new Request(this, h.op, h.tag, body, h.payloadLength));
+    }
+
+    private record Header(int bodyLength, int payloadLength, Op op, int tag) {
+    }
+
+    private Header readHeader(ByteBuffer in) throws IOException {
+        fill(in, Message.HEADER_BYTES);
+        int bodyLength = in.getInt();
+        int payloadLength = in.getInt();
+        int code = in.get();
+        int tag = in.getInt();
+        Op op = Op.of(code);
+        if (op == null || op == Op.OK || op == Op.ERROR) {
+            throw new IOException("malformed request: unknown op code " + code);
+        }
+        if (bodyLength < 0 || bodyLength > Message.MAX_BODY) {
+            throw new IOException("malformed request: body length " + bodyLength + " outside 0-" + Message.MAX_BODY);
+        }
+        if (payloadLength < 0 || payloadLength > (64 << 20)) {
+            throw new IOException("malformed request: payload length " + payloadLength);
+        }
+        return new Header(bodyLength, payloadLength, op, tag);
+    }
+
+    private ByteBuffer readBody(ByteBuffer in, Header h) throws IOException {
+        ByteBuffer body = ByteBuffer.allocate(h.bodyLength);
+        while (body.hasRemaining()) {
+            if (!in.hasRemaining()) {
+                refill(in);
+            }
+            int n = Math.min(in.remaining(), body.remaining());
+            body.put(body.position(), in, in.position(), n);
+            body.position(body.position() + n);
+            in.position(in.position() + n);
+        }
+        return body.flip();
+    }
+
+    /** Copies a payload into its slot: first what is buffered, then straight from the socket. */
+    private void readPayload(ByteBuffer in, ByteBuffer target) throws IOException {
+        int buffered = Math.min(in.remaining(), target.remaining());
+        target.put(target.position(), in, in.position(), buffered);
+        in.position(in.position() + buffered);
+        target.position(target.position() + buffered);
+        while (target.hasRemaining()) {
+            if (channel.read(target) < 0) {
+                throw new EOFException();
+            }
+        }
+    }
+
+    private void skipPayload(ByteBuffer in, int length) throws IOException {
+        int left = length;
+        while (left > 0) {
+            if (!in.hasRemaining()) {
+                refill(in);
+            }
+            int n = Math.min(left, in.remaining());
+            in.position(in.position() + n);
+            left -= n;
+        }
+    }
+
+    private void fill(ByteBuffer in, int needed) throws IOException {
+        while (in.remaining() < needed) {
+            refill(in);
+        }
+    }
+
+    private void refill(ByteBuffer in) throws IOException {
+        in.compact();
+        try {
+            if (channel.read(in) < 0) {
+                throw new EOFException();
+            }
+        } finally {
+            in.flip();
+        }
+    }
+
+    private void reply(int tag, Op op, ByteBuffer body) {
+        ByteBuffer m = ByteBuffer.allocate(Message.HEADER_BYTES + body.remaining());
+        Message.putHeader(m, body.remaining(), 0, op, tag);
+        m.put(body).flip();
+        send(m, null);
+    }
+
+    private void replyError(int tag, ChannelError code, String message) {
+        ByteBuffer body = ByteBuffer.allocate(2 + Message.stringBytes(message));
+        body.putShort((short) code.code);
+        Message.putString(body, message);
+        reply(tag, Op.ERROR, body.flip());
+    }
+
+    /**
+     * Sends a reply. Replies with a payload (TCP channel) go through this host's writer thread so
+     * that no director copies bytes.
+     */
+    public void send(ByteBuffer message, ByteBuffer payload) {
+        if (!open) {
+            return;
+        }
+        if (payload != null) {
+            payloadReplies.add(new ByteBuffer[] {message, payload});
+            startPayloadWriter();
+            return;
+        }
+        write(message, null);
+    }
+
+    private void write(ByteBuffer message, ByteBuffer payload) {
+        writeLock.lock();
+        try {
+            while (message.hasRemaining()) {
+                channel.write(message);
+            }
+            while (payload != null && payload.hasRemaining()) {
+                channel.write(payload);
+            }
+        } catch (IOException e) {
+            close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private synchronized void startPayloadWriter() {
+        if (payloadWriter == null) {
+            payloadWriter = Thread.ofPlatform().daemon().name("host-writer-" + name).start(() -> {
+                try {
+                    while (open) {
+                        ByteBuffer[] m = payloadReplies.take();
+                        write(m[0], m[1]);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    public void close() {
+        open = false;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("host {}: close: {}", name, e.toString());
+        }
+        Thread w = payloadWriter;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean sharedMemory() {
+        return sharedMemory;
+    }
+
+    public ChannelDirector director() {
+        return director;
+    }
+
+    /** Endpoints of this host; guarded by the array's lock. */
+    public Set<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** Listeners of this host; guarded by the array's lock. */
+    public Set<PortListener> listeners() {
+        return listeners;
+    }
+}

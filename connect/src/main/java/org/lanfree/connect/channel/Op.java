@@ -1,0 +1,52 @@
+package org.lanfree.connect.channel;
+
+/**
+ * Channel commands. Each message on the channel is
+ * <pre>
+ *   u32 bodyLength | u32 payloadLength | u8 op | u32 tag | body | payload
+ * </pre>
+ * Requests carry one of the ops below; replies carry {@link #OK} or {@link #ERROR} and the tag of
+ * the request they answer. Bodies (big-endian):
+ * <pre>
+ *   ATTACH    u16 version, u8 wantsSharedMemory, str hostName
+ *             -> u64 hostId, u32 trackSize, u32 slots, u32 headerBytes, str cacheFile, str director
+ *   STATUS    -> UTF-8 JSON (the whole body)
+ *   LISTEN    u32 group, u32 port, u32 backlog           -> u64 listenerId, u32 port
+ *   UNLISTEN  u64 listenerId                              -> (empty)
+ *   ACCEPT    u64 listenerId                              -> u64 endpoint, u32 localPort, u32 peerPort, u32 ringTracks
+ *   CONNECT   u32 group, u32 port, u32 ringTracks         -> u64 endpoint, u32 localPort, u32 ringTracks
+ *   OPEN      u64 endpoint, u64 seq                       -> u32 slot           (waits for ring room)
+ *   COMMIT    u64 endpoint, u64 seq, u32 fill             -> (empty)
+ *   PUT       u64 endpoint, u64 seq, u32 offset  + payload -> (empty)         (TCP channel)
+ *   READ      u64 endpoint, u64 seq, u32 offset, u32 max  -> u32 slot, u32 fill, u8 eof (+ payload on TCP)
+ *   RELEASE   u64 endpoint, u64 seq                       -> (empty)
+ *   SHUTDOWN  u64 endpoint, u64 seq, u32 fill             -> (empty)          (end of stream after fill)
+ *   CLOSE     u64 endpoint                                -> (empty)
+ *   ERROR     u16 code, str message
+ * </pre>
+ * {@code str} is u16 length + UTF-8.
+ */
+public enum Op {
+    ATTACH(1), STATUS(2), LISTEN(3), UNLISTEN(4), ACCEPT(5), CONNECT(6),
+    OPEN(10), COMMIT(11), PUT(12), READ(13), RELEASE(14), SHUTDOWN(15), CLOSE(16),
+    OK(0x7E), ERROR(0x7F);
+
+    private static final Op[] BY_CODE = new Op[128];
+
+    static {
+        for (Op op : values()) {
+            BY_CODE[op.code] = op;
+        }
+    }
+
+    public final int code;
+
+    Op(int code) {
+        this.code = code;
+    }
+
+    /** The op of a wire code, or null for an unknown code. */
+    public static Op of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}
