@@ -1,0 +1,21 @@
+package org.lanfree.cli;
+
+import java.util.List;
+
+import org.lanfree.cli.arraysim.ArraySimDaemon;
+import org.lanfree.cli.deploy.DaemonSpec;
+
+/**
+ * The daemons of a local deployment, in start order ({@code down} stops them in reverse). A new
+ * daemon is one {@link DaemonSpec} implementation and one entry here: the array first, since
+ * every other daemon attaches to it.
+ */
+public final class Daemons {
+
+    private Daemons() {
+    }
+
+    public static List<DaemonSpec> all() {
+        return List.of(new ArraySimDaemon());
+    }
+}

@@ -1,0 +1,86 @@
+package org.lanfree.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import org.lanfree.cli.arraysim.ArraySimCommand;
+import org.lanfree.cli.console.CommandFailure;
+import org.lanfree.cli.deploy.DaemonSpec;
+import org.lanfree.cli.deploy.DownCommand;
+import org.lanfree.cli.deploy.StatusCommand;
+import org.lanfree.cli.deploy.UpCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code lanfree}: the root command. Every level has --help and --version. */
+@Command(name = "lanfree", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class, sortOptions = false,
+        description = "LAN-free backup: control over the LAN, data through the storage array.",
+        footer = {"", "Exit codes: 0 done, 1 failed, 2 bad usage or configuration.",
+                "Deployment commands find their home from --home DIR or $LANFREE_HOME."})
+public final class Main implements Runnable {
+
+    @Spec
+    CommandSpec command;
+
+    public static void main(String[] args) {
+        CommandLine cli = commandLine();
+        int code = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(code);
+    }
+
+    /** The command tree with the registered daemons, its error handling and exit codes. */
+    public static CommandLine commandLine() {
+        return commandLine(Daemons.all());
+    }
+
+    /** The command tree for another set of daemons (tests use daemons that misbehave on purpose). */
+    public static CommandLine commandLine(List<DaemonSpec> daemons) {
+        CommandLine cli = new CommandLine(new Main())
+                .addSubcommand("up", new UpCommand(daemons))
+                .addSubcommand("down", new DownCommand(daemons))
+                .addSubcommand("status", new StatusCommand(daemons))
+                .addSubcommand("array-sim", new ArraySimCommand());
+        cli.setExecutionExceptionHandler(Main::onFailure);
+        cli.setParameterExceptionHandler(Main::onBadUsage);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(command.commandLine(), "lanfree needs a command");
+    }
+
+    /** A {@link CommandFailure} prints its message alone; anything else is a bug and shows its trace. */
+    private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof CommandFailure f) {
+            err.println(cli.getCommandSpec().qualifiedName() + ": " + f.getMessage());
+            err.flush();
+            return f.exitCode();
+        }
+        err.println(cli.getCommandSpec().qualifiedName() + ": internal error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return CommandFailure.FAILED;
+    }
+
+    /** Bad usage: the message and where to read more, not the whole help text. */
+    private static int onBadUsage(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println(cli.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+        }
+        err.flush();
+        return CommandFailure.USAGE;
+    }
+}
