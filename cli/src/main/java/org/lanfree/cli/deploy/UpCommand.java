@@ -59,13 +59,28 @@ public final class UpCommand implements Callable<Integer> {
             DaemonLauncher launcher = new DaemonLauncher(deployment, Duration.ofSeconds(timeoutSeconds));
             int started = 0;
             for (DaemonSpec daemon : daemons) {
-                if (startUnlessRunning(deployment, launcher, daemon, out)) {
-                    started++;
+                try {
+                    if (startUnlessRunning(deployment, launcher, daemon, out)) {
+                        started++;
+                    }
+                } catch (CommandFailure f) {
+                    throw withRunningNote(f, deployment);
                 }
             }
             out.println(started == 0 ? "deployment " + home + " was already up" : "deployment " + home + " is up");
         }
         return 0;
+    }
+
+    /** Adds to a failure which daemons still run, so the operator knows what to stop. */
+    private static CommandFailure withRunningNote(CommandFailure failure, Deployment deployment) {
+        List<String> running = deployment.states().stream().filter(DaemonState::running)
+                .map(s -> s.name() + " (pid " + s.pid() + ")").toList();
+        if (running.isEmpty()) {
+            return failure;
+        }
+        return CommandFailure.failed(failure.getMessage() + "\nStill running: " + String.join(", ", running)
+                + "; 'lanfree down --home " + deployment.home() + "' stops them.", failure);
     }
 
     /** Writes missing configurations and checks them all before starting any daemon. */

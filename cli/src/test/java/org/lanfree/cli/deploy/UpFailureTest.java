@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lanfree.array.config.ArrayConfigReader;
 import org.lanfree.cli.Cli;
-import org.lanfree.cli.arraysim.ArraySimDaemon;
 import org.lanfree.testkit.TempHome;
 
 /** up when a daemon dies before it answers, or never answers: a clear error and nothing left running. */
@@ -43,61 +42,14 @@ class UpFailureTest {
     }
 
     @Test
-    void upStopsADaemonThatNeverAnswersWithinTheTimeout() throws IOException {
-        ArrayConfigReader.writeDefault(home.resolve("array.conf"), Map.of("cache.slots", "64", "cache.file", "run/cache.mem"));
-        Cli.Result up = Cli.runWith(List.of(new DeafArray()), "up", "--home", home.toString(), "--timeout", "2");
+    void upStopsADaemonThatNeverAnswersWithinTheTimeout() {
+        Cli.Result up = Cli.runWith(List.of(TestArray.deaf("deaf")), "up", "--home", home.toString(), "--timeout", "2");
         assertEquals(1, up.exitCode(), up.toString());
-        Matcher pid = Pattern.compile("array-sim \\(pid (\\d+)\\) did not answer at .* within 2 s, so it was stopped")
+        Matcher pid = Pattern.compile("deaf \\(pid (\\d+)\\) did not answer at .* within 2 s, so it was stopped")
                 .matcher(up.err());
         assertTrue(pid.find(), up.toString());
         assertFalse(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false),
                 "the silent daemon was left running");
-        assertFalse(Files.exists(home.resolve("run/array-sim.pid")), "a failed up leaves no pid file");
-    }
-
-    /** A real array whose readiness probe never succeeds, as if it hung while starting. */
-    private static final class DeafArray implements DaemonSpec {
-
-        private final ArraySimDaemon array = new ArraySimDaemon();
-
-        @Override
-        public String name() {
-            return array.name();
-        }
-
-        @Override
-        public String configFile() {
-            return array.configFile();
-        }
-
-        @Override
-        public List<String> jvmOptions() {
-            return array.jvmOptions();
-        }
-
-        @Override
-        public void writeDefaultConfig(Home h) throws IOException {
-            array.writeDefaultConfig(h);
-        }
-
-        @Override
-        public void checkConfig(Home h) {
-            array.checkConfig(h);
-        }
-
-        @Override
-        public List<String> mainArgs(Home h) {
-            return array.mainArgs(h);
-        }
-
-        @Override
-        public boolean answers(Home h) {
-            return false;
-        }
-
-        @Override
-        public Endpoints endpoints(Home h) {
-            return array.endpoints(h);
-        }
+        assertFalse(Files.exists(home.resolve("run/deaf.pid")), "a failed up leaves no pid file");
     }
 }
