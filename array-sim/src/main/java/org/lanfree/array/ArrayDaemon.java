@@ -87,6 +87,15 @@ public final class ArrayDaemon implements AutoCloseable {
         return out;
     }
 
+    /** Entry point of the array's own process: {@code ArrayDaemon CONFIG_FILE}. */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("usage: ArrayDaemon CONFIG_FILE");
+            System.exit(2);
+        }
+        System.exit(runForeground(Path.of(args[0])));
+    }
+
     /**
      * Runs the array in the foreground until SIGTERM or SIGINT. Returns the exit code: 0 after a
      * clean stop, 2 for a bad configuration, 1 when it cannot start.
@@ -106,8 +115,7 @@ public final class ArrayDaemon implements AutoCloseable {
             System.err.println("array-sim: cannot start: " + e.getMessage());
             return 1;
         }
-        Thread hook = new Thread(daemon::close, "array-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals.onTermOrInt(daemon::close);
         System.out.println("array-sim ready");
         System.out.flush();
         daemon.awaitStop();

@@ -41,33 +41,39 @@ final class ArrayEngine implements ArrayPort, RequestHandler, DiskWork {
     }
 
     @Override
-    public void handle(Request r) {
+    public void handle(List<Request> requests) {
         Outbox out = new Outbox();
         synchronized (s) {
-            try {
-                if (s.stopping) {
-                    throw new ChannelException(ChannelError.ARRAY_STOPPING, "the array is shutting down");
-                }
-                switch (r.op()) {
-                    case OPEN -> rings.open(r, out);
-                    case COMMIT -> rings.commit(r, out, r.intAt16());
-                    case PUT -> rings.commit(r, out, r.intAt16() + r.payloadLength());
-                    case READ -> rings.read(r, out);
-                    case RELEASE -> rings.release(r, out);
-                    case SHUTDOWN -> rings.shutdown(r, out);
-                    case LISTEN -> control.listen(r, out);
-                    case UNLISTEN -> control.unlisten(r, out);
-                    case CONNECT -> control.connect(r, out);
-                    case ACCEPT -> control.accept(r, out);
-                    case CLOSE -> control.close(r, out);
-                    case STATUS -> out.ok(r, ByteBuffer.wrap(StatusReport.json(s, directors, disk)));
-                    default -> throw new ChannelException(ChannelError.BAD_REQUEST, r.op() + " is not a request");
-                }
-            } catch (ChannelException e) {
-                out.error(r, e);
+            for (Request r : requests) {
+                handle(r, out);
             }
         }
         out.flush();
+    }
+
+    private void handle(Request r, Outbox out) {
+        try {
+            if (s.stopping) {
+                throw new ChannelException(ChannelError.ARRAY_STOPPING, "the array is shutting down");
+            }
+            switch (r.op()) {
+                case OPEN -> rings.open(r, out);
+                case COMMIT -> rings.commit(r, out, r.intAt16());
+                case PUT -> rings.commit(r, out, r.intAt16() + r.payloadLength());
+                case READ -> rings.read(r, out);
+                case RELEASE -> rings.release(r, out);
+                case SHUTDOWN -> rings.shutdown(r, out);
+                case LISTEN -> control.listen(r, out);
+                case UNLISTEN -> control.unlisten(r, out);
+                case CONNECT -> control.connect(r, out);
+                case ACCEPT -> control.accept(r, out);
+                case CLOSE -> control.close(r, out);
+                case STATUS -> out.ok(r, ByteBuffer.wrap(StatusReport.json(s, directors, disk)));
+                default -> throw new ChannelException(ChannelError.BAD_REQUEST, r.op() + " is not a request");
+            }
+        } catch (ChannelException e) {
+            out.error(r, e);
+        }
     }
 
     @Override

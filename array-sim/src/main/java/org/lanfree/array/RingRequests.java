@@ -40,17 +40,13 @@ final class RingRequests {
         Ring ring = ep.out();
         long seq = r.seq();
         checkSendable(ep, ring);
-        if (!ring.openWaiters().isEmpty()) {
+        if (seq > ring.opened() || ring.full()) {
             ring.openWaiters().add(r);
             return;
         }
-        if (seq != ring.opened()) {
+        if (seq < ring.opened()) {
             throw new ChannelException(ChannelError.BAD_REQUEST, "OPEN of track " + seq + " but the next track of the ring is "
                     + ring.opened());
-        }
-        if (ring.full()) {
-            ring.openWaiters().add(r);
-            return;
         }
         int slot = s.cache.allocate(ring.trackOf(seq));
         if (slot < 0) {
@@ -59,6 +55,7 @@ final class RingRequests {
         }
         ring.open(seq);
         out.ok(r, ByteBuffer.allocate(4).putInt(slot).flip());
+        retry(ring.openWaiters(), out);
         keepHeadroom();
     }
 

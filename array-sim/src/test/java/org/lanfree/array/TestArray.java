@@ -28,6 +28,7 @@ final class TestArray implements AutoCloseable {
         m.put("cache.slots", "64");
         m.put("cache.prefault", "false");
         m.put("cache.file", "cache.mem");
+        m.put("channel.tcp", "127.0.0.1:0");
         m.put("devices.count", "2");
         m.put("devices.tracks", "256");
         m.put("stg.1.devices", "0");
@@ -48,8 +49,19 @@ final class TestArray implements AutoCloseable {
         return new TestArray(dir, ArrayDaemon.start(ArrayConfigReader.read(conf)));
     }
 
+    /** Attaches over the shared-memory channel. */
     ArrayDriver attach(String name) throws IOException {
         return ArrayDriver.attach(ChannelAddress.unix(dir.resolve("run/array.sock")), name);
+    }
+
+    /** Attaches over the TCP channel. */
+    ArrayDriver attachTcp(String name) throws IOException {
+        for (String a : daemon.addresses()) {
+            if (a.startsWith("tcp:")) {
+                return ArrayDriver.attach(ChannelAddress.parse(a), name);
+            }
+        }
+        throw new IllegalStateException("the test array has no TCP channel");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -227,6 +228,28 @@ public final class HostSession implements Runnable {
             return;
         }
         write(message, null);
+    }
+
+    /** Sends several replies without payload in one gathering write. */
+    public void sendAll(List<ByteBuffer> messages) {
+        if (!open) {
+            return;
+        }
+        ByteBuffer[] all = messages.toArray(new ByteBuffer[0]);
+        long left = 0;
+        for (ByteBuffer b : all) {
+            left += b.remaining();
+        }
+        writeLock.lock();
+        try {
+            while (left > 0) {
+                left -= channel.write(all);
+            }
+        } catch (IOException e) {
+            close();
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private void write(ByteBuffer message, ByteBuffer payload) {

@@ -2,7 +2,9 @@ package org.lanfree.array.channel;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.lanfree.connect.channel.ChannelError;
 import org.lanfree.connect.channel.ChannelException;
@@ -54,11 +56,26 @@ public final class Outbox {
         items.add(new Item(host, m.flip(), null));
     }
 
-    /** Sends everything queued; call without holding the array's lock. */
+    /**
+     * Sends everything queued, one write per host for replies without payload; call without
+     * holding the array's lock.
+     */
     public void flush() {
-        for (Item item : items) {
+        if (items.size() == 1) {
+            Item item = items.get(0);
             item.host().send(item.message(), item.payload());
+            items.clear();
+            return;
         }
+        Map<HostSession, List<ByteBuffer>> plain = new LinkedHashMap<>();
+        for (Item item : items) {
+            if (item.payload() != null) {
+                item.host().send(item.message(), item.payload());
+            } else {
+                plain.computeIfAbsent(item.host(), h -> new ArrayList<>()).add(item.message());
+            }
+        }
+        plain.forEach(HostSession::sendAll);
         items.clear();
     }
 }

@@ -1,9 +1,12 @@
 package org.lanfree.array.director;
 
+import java.util.List;
+
 import org.lanfree.array.channel.Request;
 
-/** What a channel director does with each request it takes from its queue. */
+/** What a channel director does with the requests it takes from its queue. */
 public interface RequestHandler {
 
-    void handle(Request request);
+    /** Serves requests taken from the queue together (in order), replying after all of them. */
+    void handle(List<Request> requests);
 }
