@@ -37,7 +37,7 @@ public final class HostSession implements Runnable {
     private final Set<PortListener> listeners = new HashSet<>();
     private final LinkedBlockingQueue<ByteBuffer[]> payloadReplies = new LinkedBlockingQueue<>();
     private volatile long id;
-    private volatile String name = "?";
+    private volatile String name = "unattached host";
     private volatile boolean sharedMemory;
     private ChannelDirector director;
     private volatile boolean open = true;
@@ -61,7 +61,8 @@ public final class HostSession implements Runnable {
             log.info("host {}: detached", name);
         } catch (IOException | RuntimeException e) {
             if (open) {
-                log.warn("host {} ({}): {}; detaching", name, remote, e.getMessage());
+                log.warn("host {} ({}): {}; detaching", name, remote,
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,7 +88,7 @@ public final class HostSession implements Runnable {
                 throw new ChannelException(ChannelError.VERSION, "host speaks channel protocol " + version
                         + " but this array speaks " + Message.PROTOCOL_VERSION);
             }
-            this.name = hostName + "#" + remote;
+            this.name = hostName;
             this.sharedMemory = wantsShm;
             ArrayPort.Attachment a = array.attach(this, hostName, wantsShm);
             this.director = a.director();
@@ -134,6 +135,10 @@ public final class HostSession implements Runnable {
         Op op = Op.of(code);
         if (op == null || op == Op.OK || op == Op.ERROR) {
             throw new IOException("malformed request: unknown op code " + code);
+        }
+        if (bodyLength >= 0 && bodyLength < op.minBody) {
+            throw new IOException("malformed request: " + op + " body of " + bodyLength + " bytes, expected at least "
+                    + op.minBody);
         }
         if (bodyLength < 0 || bodyLength > Message.MAX_BODY) {
             throw new IOException("malformed request: body length " + bodyLength + " outside 0-" + Message.MAX_BODY);

@@ -27,9 +27,9 @@ package org.lanfree.connect.channel;
  * {@code str} is u16 length + UTF-8.
  */
 public enum Op {
-    ATTACH(1), STATUS(2), LISTEN(3), UNLISTEN(4), ACCEPT(5), CONNECT(6),
-    OPEN(10), COMMIT(11), PUT(12), READ(13), RELEASE(14), SHUTDOWN(15), CLOSE(16),
-    OK(0x7E), ERROR(0x7F);
+    ATTACH(1, 5), STATUS(2, 0), LISTEN(3, 12), UNLISTEN(4, 8), ACCEPT(5, 8), CONNECT(6, 12),
+    OPEN(10, 16), COMMIT(11, 20), PUT(12, 20), READ(13, 24), RELEASE(14, 16), SHUTDOWN(15, 20), CLOSE(16, 8),
+    OK(0x7E, 0), ERROR(0x7F, 4);
 
     private static final Op[] BY_CODE = new Op[128];
 
@@ -40,9 +40,12 @@ public enum Op {
     }
 
     public final int code;
+    /** The fewest body bytes a message of this op can have. */
+    public final int minBody;
 
-    Op(int code) {
+    Op(int code, int minBody) {
         this.code = code;
+        this.minBody = minBody;
     }
 
     /** The op of a wire code, or null for an unknown code. */
