@@ -39,6 +39,9 @@ final class RingRequests {
         Endpoint ep = s.endpoint(r.host(), r.endpoint());
         Ring ring = ep.out();
         long seq = r.seq();
+        if (r.body().limit() >= 28) {
+            applyCommit(ep, ring, r.body().getLong(16), r.body().getInt(24), out);
+        }
         checkSendable(ep, ring);
         if (seq > ring.opened() || ring.full()) {
             ring.openWaiters().add(r);
@@ -73,13 +76,16 @@ final class RingRequests {
     /** COMMIT, and PUT once its payload is in the slot: the track holds {@code fill} bytes. */
     void commit(Request r, Outbox out, int fill) throws ChannelException {
         Endpoint ep = s.endpoint(r.host(), r.endpoint());
-        Ring ring = ep.out();
-        long seq = r.seq();
+        applyCommit(ep, ep.out(), r.seq(), fill, out);
+        out.ok(r);
+    }
+
+    /** Raises a track's fill; idempotent, so a parked OPEN that carries it may be tried again. */
+    private void applyCommit(Endpoint ep, Ring ring, long seq, int fill, Outbox out) throws ChannelException {
         if (ring.receiverGone()) {
             checkSendable(ep, ring);
         }
         if (seq < ring.released()) {
-            out.ok(r);
             return;
         }
         if (!ring.holds(seq) || fill < 0 || fill > trackSize) {
@@ -91,7 +97,6 @@ final class RingRequests {
             ring.writerUnpin(seq);
             s.cache.unpin(s.cache.lookup(ring.trackOf(seq)));
         }
-        out.ok(r);
         retry(ring.readWaiters(), out);
         keepHeadroom();
     }
@@ -114,6 +119,9 @@ final class RingRequests {
         Ring ring = ep.in();
         long seq = r.seq();
         int offset = r.intAt16();
+        if (r.body().limit() >= 32 && r.body().getLong(24) >= ring.released()) {
+            applyRelease(ring, r.body().getLong(24), out);
+        }
         if (ring.resetReason() != null) {
             throw new ChannelException(ChannelError.PEER_RESET, ring.resetReason());
         }
@@ -193,8 +201,11 @@ final class RingRequests {
 
     void release(Request r, Outbox out) throws ChannelException {
         Endpoint ep = s.endpoint(r.host(), r.endpoint());
-        Ring ring = ep.in();
-        long seq = r.seq();
+        applyRelease(ep.in(), r.seq(), out);
+        out.ok(r);
+    }
+
+    private void applyRelease(Ring ring, long seq, Outbox out) throws ChannelException {
         if (seq != ring.released() || !ring.holds(seq)) {
             throw new ChannelException(ChannelError.BAD_REQUEST, "RELEASE of track " + seq
                     + " but the next track to release is " + ring.released());
@@ -205,7 +216,6 @@ final class RingRequests {
         }
         ring.readerPin(seq, false);
         ring.release();
-        out.ok(r);
         retry(ring.openWaiters(), out);
         retry(s.slotWaiters, out);
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.lanfree.cli.arraysim.ArraySimCommand;
+import org.lanfree.cli.bench.BenchCommand;
 import org.lanfree.cli.console.CommandFailure;
 import org.lanfree.cli.deploy.DaemonSpec;
 import org.lanfree.cli.deploy.DownCommand;
@@ -47,7 +48,8 @@ public final class Main implements Runnable {
                 .addSubcommand("up", new UpCommand(daemons))
                 .addSubcommand("down", new DownCommand(daemons))
                 .addSubcommand("status", new StatusCommand(daemons))
-                .addSubcommand("array-sim", new ArraySimCommand());
+                .addSubcommand("array-sim", new ArraySimCommand())
+                .addSubcommand("bench", new BenchCommand());
         cli.setExecutionExceptionHandler(Main::onFailure);
         cli.setParameterExceptionHandler(Main::onBadUsage);
         return cli;

@@ -15,10 +15,14 @@ package org.lanfree.connect.channel;
  *   UNLISTEN  u64 listenerId                              -> (empty)
  *   ACCEPT    u64 listenerId                              -> u64 endpoint, u32 localPort, u32 peerPort, u32 ringTracks
  *   CONNECT   u32 group, u32 port, u32 ringTracks         -> u64 endpoint, u32 localPort, u32 ringTracks
- *   OPEN      u64 endpoint, u64 seq                       -> u32 slot           (waits for ring room)
+ *   OPEN      u64 endpoint, u64 seq [, u64 commitSeq, u32 commitFill]
+ *                                                         -> u32 slot           (waits for ring room;
+ *                                                            the optional part commits a filled track first)
  *   COMMIT    u64 endpoint, u64 seq, u32 fill             -> (empty)
  *   PUT       u64 endpoint, u64 seq, u32 offset  + payload -> (empty)         (TCP channel)
- *   READ      u64 endpoint, u64 seq, u32 offset, u32 max  -> u32 slot, u32 fill, u8 eof (+ payload on TCP)
+ *   READ      u64 endpoint, u64 seq, u32 offset, u32 max [, u64 releaseSeq]
+ *                                                         -> u32 slot, u32 fill, u8 eof (+ payload on TCP;
+ *                                                            the optional part releases a drained track first)
  *   RELEASE   u64 endpoint, u64 seq                       -> (empty)
  *   SHUTDOWN  u64 endpoint, u64 seq, u32 fill             -> (empty)          (end of stream after fill)
  *   CLOSE     u64 endpoint                                -> (empty)

@@ -100,6 +100,13 @@ public final class StpConn implements Conn {
         if (!closed.compareAndSet(false, true) || !driver.isAttached()) {
             return;
         }
+        if (!sender.isShut()) {
+            try {
+                sender.shutdown(ArrayDriver.CONTROL_TIMEOUT_NANOS);
+            } catch (IOException e) {
+                // The peer is gone or reset: nothing left to deliver; the close below frees the connection.
+            }
+        }
         ByteBuffer body = ByteBuffer.allocate(8).putLong(endpoint).flip();
         driver.link().send(Op.CLOSE, body, null, null).await(ArrayDriver.CONTROL_TIMEOUT_NANOS, "STP close");
     }

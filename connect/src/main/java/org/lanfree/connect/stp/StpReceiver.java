@@ -14,6 +14,7 @@ import org.lanfree.connect.channel.Op;
  *                                            a full track makes up to depth next ones be asked for
  *   (copy out of the slot, or out of the payload on the TCP channel)
  *   RELEASE(seq)                             the track is drained: its slot is freed, no destage
+ *                                            (riding on the next read ahead when one is due)
  * </pre>
  */
 final class StpReceiver {
@@ -121,9 +122,7 @@ final class StpReceiver {
             sourceBuffer = null;
         }
         if (fill == trackSize) {
-            body.clear();
-            body.putLong(endpoint).putLong(seq).flip();
-            watch(driver.link().send(Op.RELEASE, body, null, null));
+            releaseAndReadAhead(seq);
             seq++;
             offset = 0;
         }
@@ -132,9 +131,28 @@ final class StpReceiver {
         }
     }
 
-    private PendingRead read(long s, int off) throws ChannelException {
+    /** Releases the drained track {@code s}, in the same request as the next read ahead when one is due. */
+    private void releaseAndReadAhead(long s) throws ChannelException {
+        if (nextToRead <= s + 1 + depth && (driver.sharedMemory() || !spare.isEmpty())) {
+            reads.addLast(read(nextToRead++, 0, s));
+            return;
+        }
         body.clear();
-        body.putLong(endpoint).putLong(s).putInt(off).putInt(trackSize - off).flip();
+        body.putLong(endpoint).putLong(s).flip();
+        watch(driver.link().send(Op.RELEASE, body, null, null));
+    }
+
+    private PendingRead read(long s, int off) throws ChannelException {
+        return read(s, off, -1);
+    }
+
+    private PendingRead read(long s, int off, long release) throws ChannelException {
+        body.clear();
+        body.putLong(endpoint).putLong(s).putInt(off).putInt(trackSize - off);
+        if (release >= 0) {
+            body.putLong(release);
+        }
+        body.flip();
         ByteBuffer target = null;
         if (!driver.sharedMemory()) {
             target = spare.poll();

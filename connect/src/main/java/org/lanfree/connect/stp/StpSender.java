@@ -12,7 +12,8 @@ import org.lanfree.connect.channel.Op;
  * <pre>
  *   OPEN(seq)  -> slot          granted when the ring has room; up to depth tracks are asked for ahead
  *   (copy into the slot, or PUT the bytes on the TCP channel)
- *   COMMIT(seq, fill)           a full track at once; a partial one at the end of each send,
+ *   COMMIT(seq, fill)           a full track at once (riding on the next OPEN when one is due);
+ *                               a partial one at the end of each send,
  *                               at most one partial commit in flight (later ones merge into it)
  *   SHUTDOWN(seq, fill)         end of stream
  * </pre>
@@ -76,7 +77,7 @@ final class StpSender {
             written = seq * trackSize + fill;
             if (fill == trackSize) {
                 if (driver.sharedMemory()) {
-                    commit(seq, trackSize);
+                    commitAndOpenAhead(seq);
                 }
                 seq++;
                 slot = null;
@@ -99,6 +100,18 @@ final class StpSender {
         body.clear();
         body.putLong(endpoint).putLong(s).flip();
         return driver.link().send(Op.OPEN, body, null, null);
+    }
+
+    /** Commits the full track {@code s}, in the same request as the next grant asked for when one is due. */
+    private void commitAndOpenAhead(long s) throws ChannelException {
+        if (nextToOpen > s + 1 + depth) {
+            commit(s, trackSize);
+            return;
+        }
+        body.clear();
+        body.putLong(endpoint).putLong(nextToOpen).putLong(s).putInt(trackSize).flip();
+        opens.addLast(driver.link().send(Op.OPEN, body, null, null));
+        nextToOpen++;
     }
 
     private void commit(long s, int fill) throws ChannelException {
