@@ -1,0 +1,71 @@
+package org.lanfree.connect.wire;
+
+import java.util.Objects;
+
+/**
+ * The typed control messages MESSAGE frames carry, one record per message. Their encoding is
+ * {@link MessageCodec}'s; where each is sent is the handshakes' business.
+ */
+public sealed interface Message {
+
+    /** Server to fs-agent, first message on a new control connection: the well-known greeting. */
+    record Greeting(String service) implements Message {
+        public Greeting {
+            Objects.requireNonNull(service, "service");
+        }
+    }
+
+    /** Fs-agent to server: the descriptor of the accepted control socket, the session's token. */
+    record SessionToken(int token) implements Message {
+    }
+
+    /** Server to fs-agent, first message on the second connection: pair it with this session. */
+    record PairSession(int token) implements Message {
+    }
+
+    /** Fs-agent to server: the second connection is the session's error/status channel. */
+    record SessionPaired(int token) implements Message {
+    }
+
+    /**
+     * Server to agent: use this STG group, with rings of {@code ringTracks} tracks (0: the
+     * group's default), for the session's data.
+     */
+    record StgOffer(int session, int group, int ringTracks) implements Message {
+        public StgOffer {
+            nonNegative("STG group", group);
+            nonNegative("ring tracks", ringTracks);
+        }
+    }
+
+    /** Agent to server: the STP port the agent listens on for the data connection. */
+    record StpPort(int port) implements Message {
+        public StpPort {
+            nonNegative("STP port", port);
+        }
+    }
+
+    /** Fs-agent to server, on the control channel: all three channels of the session are up. */
+    record SessionReady(int token) implements Message {
+    }
+
+    /** Db-agent to server: back up {@code client}; call back on this TCP port. */
+    record DbCallback(String client, int port) implements Message {
+        public DbCallback {
+            Objects.requireNonNull(client, "client");
+            if (port < 0 || port > 0xffff) {
+                throw new IllegalArgumentException("callback port " + port + " is out of range 0-65535");
+            }
+        }
+    }
+
+    /** Server to db-agent: request accepted; the call back will name this session. */
+    record CallbackAck(int session) implements Message {
+    }
+
+    private static void nonNegative(String what, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(what + " " + value + " is negative");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.lanfree.connect.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Encoding of {@link Message}s as MESSAGE frame payloads.
+ *
+ * <pre>
+ * message       = kind:u16 body                 (big-endian; str = len:u16 UTF-8 bytes)
+ * 1 Greeting      service:str
+ * 2 SessionToken  token:i32
+ * 3 PairSession   token:i32
+ * 4 SessionPaired token:i32
+ * 5 StgOffer      session:i32 group:i32 ringTracks:i32
+ * 6 StpPort       port:i32
+ * 7 SessionReady  token:i32
+ * 8 DbCallback    client:str port:u16
+ * 9 CallbackAck   session:i32
+ * </pre>
+ *
+ * Decoding is strict: an unknown kind, a short body, trailing bytes, bad UTF-8 or an out-of-range
+ * value fail with {@link ErrorCode#MALFORMED}.
+ */
+public final class MessageCodec {
+
+    private MessageCodec() {
+    }
+
+    public static void encode(Message message, ByteBuffer out) {
+        if (message instanceof Message.Greeting m) {
+            out.putShort((short) 1);
+            WireBuffers.putString(out, m.service());
+        } else if (message instanceof Message.SessionToken m) {
+            out.putShort((short) 2).putInt(m.token());
+        } else if (message instanceof Message.PairSession m) {
+            out.putShort((short) 3).putInt(m.token());
+        } else if (message instanceof Message.SessionPaired m) {
+            out.putShort((short) 4).putInt(m.token());
+        } else if (message instanceof Message.StgOffer m) {
+            out.putShort((short) 5).putInt(m.session()).putInt(m.group()).putInt(m.ringTracks());
+        } else if (message instanceof Message.StpPort m) {
+            out.putShort((short) 6).putInt(m.port());
+        } else if (message instanceof Message.SessionReady m) {
+            out.putShort((short) 7).putInt(m.token());
+        } else if (message instanceof Message.DbCallback m) {
+            out.putShort((short) 8);
+            WireBuffers.putString(out, m.client());
+            out.putShort((short) m.port());
+        } else if (message instanceof Message.CallbackAck m) {
+            out.putShort((short) 9).putInt(m.session());
+        } else {
+            throw new IllegalArgumentException("no encoding for " + message);
+        }
+    }
+
+    public static Message decode(ByteBuffer in) throws WireException {
+        int kind = WireBuffers.getU16(in, "message kind");
+        Message message;
+        try {
+            message = switch (kind) {
+                case 1 -> new Message.Greeting(WireBuffers.getString(in, "Greeting service"));
+                case 2 -> new Message.SessionToken(WireBuffers.getInt(in, "SessionToken token"));
+                case 3 -> new Message.PairSession(WireBuffers.getInt(in, "PairSession token"));
+                case 4 -> new Message.SessionPaired(WireBuffers.getInt(in, "SessionPaired token"));
+                case 5 -> new Message.StgOffer(WireBuffers.getInt(in, "StgOffer session"),
+                        WireBuffers.getInt(in, "StgOffer group"),
+                        WireBuffers.getInt(in, "StgOffer ringTracks"));
+                case 6 -> new Message.StpPort(WireBuffers.getInt(in, "StpPort port"));
+                case 7 -> new Message.SessionReady(WireBuffers.getInt(in, "SessionReady token"));
+                case 8 -> new Message.DbCallback(WireBuffers.getString(in, "DbCallback client"),
+                        WireBuffers.getU16(in, "DbCallback port"));
+                case 9 -> new Message.CallbackAck(WireBuffers.getInt(in, "CallbackAck session"));
+                default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
+                        + " is unknown; this side knows kinds 1-9; HINT: the peer runs a newer version");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);
+        }
+        WireBuffers.requireEnd(in, message.getClass().getSimpleName());
+        return message;
+    }
+}

@@ -1,0 +1,97 @@
+package org.lanfree.connect.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MessageCodecTest {
+
+    static Stream<Message> messagesWithEdgeValues() {
+        return Stream.of(
+                new Message.Greeting(""),
+                new Message.Greeting("fs-backup"),
+                new Message.Greeting("sauvegarde \u00e9t\u00e9 \u65e5\u672c \ud83d\udcbe"),
+                new Message.Greeting("x".repeat(WireBuffers.MAX_STRING_BYTES)),
+                new Message.SessionToken(0),
+                new Message.SessionToken(Integer.MAX_VALUE),
+                new Message.SessionToken(Integer.MIN_VALUE),
+                new Message.PairSession(-1),
+                new Message.PairSession(2),
+                new Message.SessionPaired(Integer.MAX_VALUE),
+                new Message.StgOffer(0, 0, 0),
+                new Message.StgOffer(Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE),
+                new Message.StpPort(0),
+                new Message.StpPort(Integer.MAX_VALUE),
+                new Message.SessionReady(12),
+                new Message.DbCallback("", 0),
+                new Message.DbCallback("pg-main", 65535),
+                new Message.DbCallback("h2/\u00fcber", 1),
+                new Message.CallbackAck(Integer.MIN_VALUE),
+                new Message.CallbackAck(4));
+    }
+
+    @ParameterizedTest
+    @MethodSource("messagesWithEdgeValues")
+    void everyMessageSurvivesARoundTrip(Message message) throws WireException {
+        ByteBuffer buffer = ByteBuffer.allocate(70_000);
+        MessageCodec.encode(message, buffer);
+        buffer.flip();
+        assertEquals(message, MessageCodec.decode(buffer));
+        assertEquals(0, buffer.remaining());
+    }
+
+    @Test
+    void everyMessageRecordHasAnEdgeCaseInTheRoundTripTable() {
+        long covered = messagesWithEdgeValues().map(Object::getClass).distinct().count();
+        assertEquals(Message.class.getPermittedSubclasses().length, covered);
+    }
+
+    static Stream<Arguments> malformedBodies() {
+        return Stream.of(
+                body("an unknown kind", bytes(0, 77), "message kind 77 is unknown"),
+                body("no kind at all", bytes(0), "message kind needs 2 bytes but only 1 remain"),
+                body("a token cut short", bytes(0, 2, 0, 0, 1), "SessionToken token needs 4 bytes but only 3 remain"),
+                body("trailing bytes", bytes(0, 6, 0, 0, 0, 9, 1, 2), "StpPort has 2 trailing bytes"),
+                body("a string longer than its body", bytes(0, 1, 0, 9, 'a', 'b'), "Greeting service needs 9 bytes but only 2 remain"),
+                body("a string that is not UTF-8", bytes(0, 1, 0, 2, 0xc3, 0x28), "Greeting service is not valid UTF-8"),
+                body("a negative STG group", bytes(0, 5, 0, 0, 0, 1, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 8),
+                        "message kind 5: STG group -1 is negative"),
+                body("a negative STP port", bytes(0, 6, 0x80, 0, 0, 0), "message kind 6: STP port -2147483648 is negative"));
+    }
+
+    private static Arguments body(String name, byte[] bytes, String expected) {
+        return Arguments.of(Named.of(name, bytes), expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedBodies")
+    void malformedBodiesAreRefusedAsMalformed(byte[] body, String expected) {
+        WireException e = assertThrows(WireException.class, () -> MessageCodec.decode(ByteBuffer.wrap(body)));
+        assertEquals(ErrorCode.MALFORMED, e.code());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void aStringTooLongForItsLengthFieldIsRefusedWhenEncoding() {
+        Message tooLong = new Message.Greeting("x".repeat(WireBuffers.MAX_STRING_BYTES + 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MessageCodec.encode(tooLong, ByteBuffer.allocate(100_000)));
+        assertTrue(e.getMessage().contains("does not fit a u16 length field"), e.getMessage());
+    }
+
+    static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
+    }
+}
