@@ -39,11 +39,13 @@ public final class BadPeer implements Closeable {
     public static final int MESSAGE = 5;
 
     private final Socket socket;
+    private final String address;
     private final DataInputStream in;
     private final OutputStream out;
 
     private BadPeer(Socket socket) throws IOException {
         this.socket = socket;
+        this.address = socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
@@ -57,7 +59,7 @@ public final class BadPeer implements Closeable {
 
     /** This peer's address as the other side sees it: "127.0.0.1:port". */
     public String address() {
-        return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+        return address;
     }
 
     public void send(byte[] bytes) throws IOException {

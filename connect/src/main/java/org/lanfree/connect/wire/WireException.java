@@ -76,9 +76,11 @@ public class WireException extends IOException {
         return peerCode != null ? peerCode.retryable() : code.retryable();
     }
 
-    /** Whether the failure came from the peer (its ERROR frame or its closing the connection). */
-    public boolean fromPeer() {
-        return code == ErrorCode.PEER_ERROR || code == ErrorCode.PEER_CLOSED
-                || code == ErrorCode.TRUNCATED;
+    /**
+     * Whether the peer should be told about this error in an ERROR frame: every error but the
+     * peer's own (a peer that only half-closed still reads).
+     */
+    public boolean worthTelling() {
+        return code != ErrorCode.PEER_ERROR;
     }
 }
