@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -112,12 +113,16 @@ public final class TcpConn implements Conn {
 
     @Override
     public void send(ByteBuffer src) throws IOException {
-        synchronized (writeLock) {
-            while (src.hasRemaining()) {
-                if (channel.write(src) == 0) {
-                    await(writeSelector(), 0);
+        try {
+            synchronized (writeLock) {
+                while (src.hasRemaining()) {
+                    if (channel.write(src) == 0) {
+                        await(writeSelector(), 0);
+                    }
                 }
             }
+        } catch (ClosedChannelException e) {
+            throw Tcp.withCause(closedError(), e);
         }
     }
 
@@ -126,6 +131,14 @@ public final class TcpConn implements Conn {
         if (!dst.hasRemaining()) {
             return 0;
         }
+        try {
+            return read(dst);
+        } catch (ClosedChannelException e) {
+            throw Tcp.withCause(closedError(), e);
+        }
+    }
+
+    private int read(ByteBuffer dst) throws IOException {
         synchronized (readLock) {
             int n = channel.read(dst);
             if (n != 0) {
