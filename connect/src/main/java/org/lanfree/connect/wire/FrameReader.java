@@ -52,10 +52,8 @@ public final class FrameReader {
 
     /** Sets the connection's read timeout for the reads that follow; zero waits forever. */
     public void setTimeout(Duration timeout) throws IOException {
-        if (!timeout.equals(this.timeout)) {
-            conn.setReadTimeout(timeout);
-            this.timeout = timeout;
-        }
+        conn.setReadTimeout(timeout);
+        this.timeout = timeout;
     }
 
     /**

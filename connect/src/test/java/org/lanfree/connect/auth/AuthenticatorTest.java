@@ -27,6 +27,7 @@ import org.lanfree.connect.BadPeer;
 import org.lanfree.connect.Conn;
 import org.lanfree.connect.LogCapture;
 import org.lanfree.connect.SockAddr;
+import org.lanfree.connect.Strangers;
 import org.lanfree.connect.net.TcpConn;
 import org.lanfree.connect.net.TcpListener;
 import org.lanfree.connect.wire.ErrorCode;
@@ -38,7 +39,7 @@ import org.lanfree.connect.wire.WireException;
 
 class AuthenticatorTest {
 
-    static final byte[] SECRET = "the-test-secret-of-32-bytes-long".getBytes(StandardCharsets.UTF_8);
+    static final byte[] SECRET = Strangers.SECRET;
     private static final Duration STATE = Duration.ofMillis(300);
     private static final Duration WAIT = Duration.ofSeconds(5);
 
@@ -104,75 +105,19 @@ class AuthenticatorTest {
         }
     }
 
-    /** What the bad peer does after reading the HELLO. */
-    @FunctionalInterface
-    interface Script {
-        void play(BadPeer peer, byte[] helloNonce) throws IOException;
-    }
-
     static Stream<Arguments> strangers() {
-        byte[] random = new byte[64];
-        new Random(7).nextBytes(random);
-        return Stream.of(
-                stranger("an HTTP request", (p, n) -> p.send("GET / HTTP/1.1\r\nHost: lanfree\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
-                        ErrorCode.FRAME_TOO_LONG, "frame length 1195725856 from"),
-                stranger("random bytes", (p, n) -> p.send(random), ErrorCode.FRAME_TOO_LONG, "exceeds the limit of 1024 bytes"),
-                stranger("a garbage frame of plausible length", (p, n) -> p.send(new byte[] {0, 0, 0, 4, 2, 9, 9, 9, 1, 2, 3, 4}),
-                        ErrorCode.BAD_CRC, "frame of 4 bytes"),
-                stranger("a truncated AUTH frame", (p, n) -> {
-                    p.send(ByteBuffer.allocate(25).putInt(75).put((byte) 2).put("LANFREE".getBytes(StandardCharsets.US_ASCII)).array());
-                    p.shutdownOutput();
-                }, ErrorCode.TRUNCATED, "closed the connection after 25 of 83 bytes"),
-                stranger("an oversized length field", (p, n) -> p.send(new byte[] {-1, -1, -1, -1}),
-                        ErrorCode.FRAME_TOO_LONG, "frame length 4294967295 from"),
-                stranger("a wrong protocol version", (p, n) -> p.sendFrame(BadPeer.AUTH,
-                        BadPeer.authPayload("LANFREE", 3, Role.MEDIA_SERVER.code(), new byte[32], new byte[32])),
-                        ErrorCode.BAD_VERSION, "the peer's greeting says protocol version 3 but this side speaks 1"),
-                stranger("a wrong magic", (p, n) -> p.sendFrame(BadPeer.AUTH,
-                        BadPeer.authPayload("LANFREX", 1, Role.MEDIA_SERVER.code(), new byte[32], new byte[32])),
-                        ErrorCode.BAD_MAGIC, "greeting magic is \"LANFREX\" but expected \"LANFREE\""),
-                stranger("a wrong role", (p, n) -> p.sendFrame(BadPeer.AUTH,
-                        BadPeer.authPayload("LANFREE", 1, Role.DB_AGENT.code(), new byte[32], new byte[32])),
-                        ErrorCode.BAD_ROLE, "says role DB_AGENT but this FS_AGENT expects MEDIA_SERVER"),
-                stranger("a wrong secret", (p, n) -> {
-                    byte[] nonceB = new byte[32];
-                    byte[] wrong = "another-secret-that-is-not-ours!".getBytes(StandardCharsets.UTF_8);
-                    p.sendFrame(BadPeer.AUTH, BadPeer.authPayload("LANFREE", 1, Role.MEDIA_SERVER.code(), nonceB,
-                            BadPeer.connectorProof(wrong, 1, Role.FS_AGENT.code(), Role.MEDIA_SERVER.code(), n, nonceB)));
-                }, ErrorCode.AUTH_FAILED, "the peer's proof does not match this side's shared secret"),
-                stranger("a reflected nonce", (p, n) -> p.sendFrame(BadPeer.AUTH, BadPeer.authPayload("LANFREE", 1,
-                        Role.MEDIA_SERVER.code(), n, BadPeer.connectorProof(SECRET, 1, Role.FS_AGENT.code(), Role.MEDIA_SERVER.code(), n, n))),
-                        ErrorCode.AUTH_FAILED, "repeats this side's challenge"),
-                stranger("a short AUTH payload", (p, n) -> p.sendFrame(BadPeer.AUTH, "LANFREE\u0000\u0001\u0001x".getBytes(StandardCharsets.ISO_8859_1)),
-                        ErrorCode.MALFORMED, "AUTH payload is 11 bytes but expected 74"),
-                stranger("a message before authenticating", (p, n) -> p.sendFrame(BadPeer.MESSAGE, new byte[] {0, 6, 0, 0, 0, 1}),
-                        ErrorCode.UNEXPECTED_FRAME, "expected a AUTH frame from"),
-                stranger("silence", (p, n) -> { }, ErrorCode.TIMEOUT, "waiting for AUTH: no frame from"),
-                stranger("an early close", (p, n) -> p.close(), ErrorCode.PEER_CLOSED, "closed the connection while this side waited"));
-    }
-
-    private static Arguments stranger(String name, Script script, ErrorCode code, String fragment) {
-        return Arguments.of(Named.of(name, script), code, fragment);
+        return Strangers.against(Role.FS_AGENT, Role.MEDIA_SERVER);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("strangers")
-    void strangersAreRefusedWithTheExactErrorAndOneWarnLine(Script script, ErrorCode code, String fragment) throws Exception {
+    void strangersAreRefusedWithTheExactErrorAndOneWarnLine(Strangers.Script script, ErrorCode code, String fragment)
+            throws Exception {
         CompletableFuture<Object> accepted = acceptOne(server);
-        try (BadPeer peer = BadPeer.connect(listener.localAddress())) {
-            byte[] nonce = nonceOf(peer.readHello());
-            script.play(peer, nonce);
-            WireException refused = (WireException) accepted.get(5, TimeUnit.SECONDS);
-            assertEquals(code, refused.code(), refused.getMessage());
-            assertTrue(refused.getMessage().contains(fragment), refused.getMessage());
-            LogCapture.awaitWarn(WAIT, "auth: refused " + peer.address() + ": " + code + ": ");
-            if (code != ErrorCode.PEER_CLOSED) {
-                BadPeer.RawError error = peer.readError();
-                assertEquals(code.wireValue(), error.code());
-                assertEquals(refused.detail(), error.detail());
-                assertTrue(peer.closedWithin(WAIT), "the acceptor closes the connection");
-            }
-        }
+        Strangers.assertRefused(listener.localAddress(), script, code, fragment);
+        WireException refused = (WireException) accepted.get(5, TimeUnit.SECONDS);
+        assertEquals(code, refused.code(), refused.getMessage());
+        assertTrue(refused.getMessage().contains(fragment), refused.getMessage());
     }
 
     @Test
