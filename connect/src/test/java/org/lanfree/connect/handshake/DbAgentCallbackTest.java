@@ -1,6 +1,7 @@
 package org.lanfree.connect.handshake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +105,7 @@ class DbAgentCallbackTest {
     void aCallBackNamingAnotherSessionIsRefusedAndTheRightOneStillGetsThrough() throws Exception {
         try (FrameChannel wrong = server.connect(TcpConn.connect(callback, WAIT))) {
             wrong.writer().writeMessage(new Message.StgOffer(SESSION + 1, 2, 4));
-            WireException e = org.junit.jupiter.api.Assertions.assertThrows(WireException.class,
+            WireException e = assertThrows(WireException.class,
                     () -> wrong.reader().readMessage(WAIT));
             assertEquals(ErrorCode.REFUSED, e.peerCode().orElseThrow());
             assertTrue(e.getMessage().contains("the call back names session 78 but this agent waits for session 77"),
@@ -130,7 +132,7 @@ class DbAgentCallbackTest {
         assertEquals(ErrorCode.TIMEOUT, e.code());
         assertTrue(e.getMessage().contains("CALLBACK leg failed in state AWAIT_CALLBACK: no authenticated peer connected to "
                 + callback + " within 2000 ms"), e.getMessage());
-        WireException told = org.junit.jupiter.api.Assertions.assertThrows(WireException.class,
+        WireException told = assertThrows(WireException.class,
                 () -> request.reader().readMessage(WAIT));
         assertEquals(ErrorCode.TIMEOUT, told.peerCode().orElseThrow(), "the server hears why on the request connection");
     }
@@ -138,7 +140,7 @@ class DbAgentCallbackTest {
     private void theRightCallBackGetsAsFarAsTheArrayStep() throws Exception {
         try (FrameChannel back = server.connect(TcpConn.connect(callback, WAIT))) {
             back.writer().writeMessage(new Message.StgOffer(SESSION, 2, 4));
-            WireException e = org.junit.jupiter.api.Assertions.assertThrows(WireException.class,
+            WireException e = assertThrows(WireException.class,
                     () -> back.reader().readMessage(WAIT));
             assertEquals(ErrorCode.IO_FAILED, e.peerCode().orElseThrow());
             assertTrue(e.getMessage().contains("DATA leg failed in state LISTENING_STP: socket(STP): this host is not attached"),
@@ -149,7 +151,7 @@ class DbAgentCallbackTest {
         Await.until(() -> "agent descriptors " + agentLayer.openDescriptors(), WAIT, () -> agentLayer.openDescriptors().isEmpty());
     }
 
-    private WireException agentFailure() throws InterruptedException, java.util.concurrent.TimeoutException {
+    private WireException agentFailure() throws InterruptedException, TimeoutException {
         try {
             agent.get(10, TimeUnit.SECONDS);
             throw new AssertionError("the agent's handshake succeeded without an array");
