@@ -48,7 +48,7 @@ public final class TransportBench implements Callable<Integer> {
     @Option(names = "--bytes", defaultValue = "4G", description = "bytes timed per case (default ${DEFAULT-VALUE})")
     String bytesText;
 
-    @Option(names = "--warmup", defaultValue = "512M", description = "bytes sent first per case, not timed (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "1G", description = "bytes sent first per case, not timed (default ${DEFAULT-VALUE})")
     String warmupText;
 
     @Option(names = "--sizes", defaultValue = "4K,64K,1M", split = ",", description = "message sizes (default ${DEFAULT-VALUE})")
@@ -88,6 +88,10 @@ public final class TransportBench implements Callable<Integer> {
             rss = ResidentMemory.watch(array.pid());
             progress(out, "memory copy ...");
             memcpy = MemoryCopy.measureMbPerSec(1L << 30);
+            // A fresh array is still compiling its hot paths: run each channel once untimed.
+            progress(out, "warming up the array ...");
+            runCase("unix:" + dir.resolve("run/array.sock"), 1 << 20, 2L << 30, 0);
+            runCase("tcp:127.0.0.1:" + tcpPort, 64 << 10, 1L << 30, 0);
             for (String s : sizes) {
                 int message = (int) size("--sizes", s);
                 for (String transport : List.of("tcp", "stp-shm", "stp-tcp")) {
