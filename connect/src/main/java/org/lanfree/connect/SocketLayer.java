@@ -260,16 +260,16 @@ public final class SocketLayer implements Closeable {
 
     /** Gives a connected socket opened elsewhere a descriptor; the layer then owns it. */
     public int register(Conn conn) throws IOException {
-        if (conn instanceof ConnView view && view.layer() == this) {
-            return view.fd;
+        if (conn instanceof DescriptorConn view && view.layer() == this) {
+            return view.descriptor();
         }
         return install(new Socket(allocate(conn.domain()), conn));
     }
 
     /** Gives a listening socket opened elsewhere a descriptor; the layer then owns it. */
     public int register(Listener listener) throws IOException {
-        if (listener instanceof ListenerView view && view.layer() == this) {
-            return view.fd;
+        if (listener instanceof DescriptorListener view && view.layer() == this) {
+            return view.descriptor();
         }
         return install(new Socket(allocate(listener.domain()), listener));
     }
@@ -303,6 +303,11 @@ public final class SocketLayer implements Closeable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Half-closes the connected socket {@code fd}. */
+    void shutdownOutput(int fd) throws IOException {
+        lookup("shutdownOutput", fd).conn("shutdownOutput").shutdownOutput();
     }
 
     private StpProvider array(String call) throws IOException {
@@ -376,14 +381,14 @@ public final class SocketLayer implements Closeable {
         Socket(int fd, Conn conn) {
             this(fd, conn.domain());
             this.conn = conn;
-            this.connView = new ConnView(fd, conn);
+            this.connView = new DescriptorConn(SocketLayer.this, fd, conn);
             this.state = State.CONNECTED;
         }
 
         Socket(int fd, Listener listener) {
             this(fd, listener.domain());
             this.listener = listener;
-            this.listenerView = new ListenerView(fd, listener);
+            this.listenerView = new DescriptorListener(SocketLayer.this, fd, listener);
             this.state = State.LISTENING;
         }
 
@@ -437,8 +442,8 @@ public final class SocketLayer implements Closeable {
                     pending = null;
                     listener = l;
                     conn = c;
-                    listenerView = l == null ? null : new ListenerView(fd, l);
-                    connView = c == null ? null : new ConnView(fd, c);
+                    listenerView = l == null ? null : new DescriptorListener(SocketLayer.this, fd, l);
+                    connView = c == null ? null : new DescriptorConn(SocketLayer.this, fd, c);
                     state = l != null ? State.LISTENING : State.CONNECTED;
                 }
                 t = timeout;
@@ -479,121 +484,6 @@ public final class SocketLayer implements Closeable {
                 default:
                     return "";
             }
-        }
-    }
-
-    /** A connected socket as seen through its descriptor. */
-    private final class ConnView implements Conn {
-        private final int fd;
-        private final Conn target;
-
-        ConnView(int fd, Conn target) {
-            this.fd = fd;
-            this.target = target;
-        }
-
-        SocketLayer layer() {
-            return SocketLayer.this;
-        }
-
-        @Override
-        public int descriptor() {
-            return fd;
-        }
-
-        @Override
-        public Domain domain() {
-            return target.domain();
-        }
-
-        @Override
-        public SockAddr localAddress() {
-            return target.localAddress();
-        }
-
-        @Override
-        public SockAddr remoteAddress() {
-            return target.remoteAddress();
-        }
-
-        @Override
-        public void send(ByteBuffer src) throws IOException {
-            SocketLayer.this.send(fd, src);
-        }
-
-        @Override
-        public int recv(ByteBuffer dst) throws IOException {
-            return SocketLayer.this.recv(fd, dst);
-        }
-
-        @Override
-        public void setReadTimeout(Duration timeout) throws IOException {
-            setTimeout(fd, timeout);
-        }
-
-        @Override
-        public void shutdownOutput() throws IOException {
-            lookup("shutdownOutput", fd).conn("shutdownOutput").shutdownOutput();
-        }
-
-        @Override
-        public void close() throws IOException {
-            SocketLayer.this.close(fd);
-        }
-
-        @Override
-        public String toString() {
-            return "Conn[" + fd + " " + target.localAddress() + " -> " + target.remoteAddress() + "]";
-        }
-    }
-
-    /** A listening socket as seen through its descriptor. */
-    private final class ListenerView implements Listener {
-        private final int fd;
-        private final Listener target;
-
-        ListenerView(int fd, Listener target) {
-            this.fd = fd;
-            this.target = target;
-        }
-
-        SocketLayer layer() {
-            return SocketLayer.this;
-        }
-
-        @Override
-        public int descriptor() {
-            return fd;
-        }
-
-        @Override
-        public Domain domain() {
-            return target.domain();
-        }
-
-        @Override
-        public SockAddr localAddress() {
-            return target.localAddress();
-        }
-
-        @Override
-        public Conn accept() throws IOException {
-            return conn(SocketLayer.this.accept(fd));
-        }
-
-        @Override
-        public void setAcceptTimeout(Duration timeout) throws IOException {
-            setTimeout(fd, timeout);
-        }
-
-        @Override
-        public void close() throws IOException {
-            SocketLayer.this.close(fd);
-        }
-
-        @Override
-        public String toString() {
-            return "Listener[" + fd + " " + target.localAddress() + "]";
         }
     }
 }
