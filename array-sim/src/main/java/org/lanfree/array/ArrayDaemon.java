@@ -17,6 +17,7 @@ import org.lanfree.array.config.Sizes;
 import org.lanfree.array.device.Device;
 import org.lanfree.array.director.ChannelDirector;
 import org.lanfree.array.director.DiskDirector;
+import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.channel.CacheMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +62,10 @@ public final class ArrayDaemon implements AutoCloseable {
         disk.start(engine);
         ArrayDaemon daemon = new ArrayDaemon(state, directors, disk);
         try {
-            daemon.servers.add(ChannelServer.unix(config.unixSocket(), engine));
+            SharedSecret secret = config.channelSecret();
+            daemon.servers.add(ChannelServer.unix(config.unixSocket(), engine, secret, config.attachSeconds()));
             if (config.tcpChannel() != null) {
-                daemon.servers.add(ChannelServer.tcp(config.tcpChannel(), engine));
+                daemon.servers.add(ChannelServer.tcp(config.tcpChannel(), engine, secret, config.attachSeconds()));
             }
         } catch (IOException e) {
             daemon.close();

@@ -131,10 +131,10 @@ class ArrayFaultTest {
     }
 
     private static ByteBuffer attachWithVersion(int version) {
-        ByteBuffer body = ByteBuffer.allocate(3 + Message.stringBytes("x"));
+        ByteBuffer body = ByteBuffer.allocate(3 + Message.stringBytes("x") + Message.NONCE_BYTES);
         body.putShort((short) version).put((byte) 0);
         Message.putString(body, "x");
-        body.flip();
+        body.put(new byte[Message.NONCE_BYTES]).flip();
         ByteBuffer b = ByteBuffer.allocate(Message.HEADER_BYTES + body.remaining());
         Message.putHeader(b, body.remaining(), 0, org.lanfree.connect.channel.Op.ATTACH, 1);
         return b.put(body).flip();

@@ -43,7 +43,17 @@ final class TestArray implements AutoCloseable {
     }
 
     static TestArray start(Map<String, String> overrides) throws IOException, ConfigException {
+        return start(overrides, null);
+    }
+
+    /** Starts an array whose channel requires {@code secret} (null: none). */
+    static TestArray start(Map<String, String> overrides, byte[] secret) throws IOException, ConfigException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "lfa");
+        if (secret != null) {
+            Files.write(dir.resolve("channel.secret"), secret);
+            overrides = new java.util.LinkedHashMap<>(overrides);
+            overrides.put("channel.secret-file", "channel.secret");
+        }
         Path conf = dir.resolve("array.conf");
         ArrayConfigReader.writeDefault(conf, overrides);
         return new TestArray(dir, ArrayDaemon.start(ArrayConfigReader.read(conf)));

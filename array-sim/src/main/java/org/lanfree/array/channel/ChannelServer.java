@@ -9,9 +9,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lanfree.connect.auth.SharedSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,33 +24,46 @@ public final class ChannelServer implements AutoCloseable {
 
     private final ServerSocketChannel server;
     private final ArrayPort array;
+    private final SharedSecret secret;
+    private final int attachSeconds;
     private final Path unixPath;
     private final String kind;
     private final Thread acceptor;
     private final List<HostSession> sessions = new ArrayList<>();
     private volatile boolean running = true;
 
-    private ChannelServer(ServerSocketChannel server, ArrayPort array, Path unixPath, String kind) {
+    private ChannelServer(ServerSocketChannel server, ArrayPort array, SharedSecret secret, int attachSeconds,
+                          Path unixPath, String kind) {
+        this.attachSeconds = attachSeconds;
         this.server = server;
         this.array = array;
+        this.secret = secret;
         this.unixPath = unixPath;
         this.kind = kind;
         this.acceptor = Thread.ofPlatform().name("channel-" + kind).start(this::acceptHosts);
     }
 
-    public static ChannelServer unix(Path socket, ArrayPort array) throws IOException {
+    /** The shared-memory channel's command socket, readable and writable by owner and group only. */
+    public static ChannelServer unix(Path socket, ArrayPort array, SharedSecret secret, int attachSeconds)
+            throws IOException {
         Files.createDirectories(socket.toAbsolutePath().getParent());
         Files.deleteIfExists(socket);
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         ch.bind(UnixDomainSocketAddress.of(socket));
-        return new ChannelServer(ch, array, socket, "unix");
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
+        return new ChannelServer(ch, array, secret, attachSeconds, socket, "unix");
     }
 
-    public static ChannelServer tcp(String hostPort, ArrayPort array) throws IOException {
+    public static ChannelServer tcp(String hostPort, ArrayPort array, SharedSecret secret, int attachSeconds)
+            throws IOException {
         int colon = hostPort.lastIndexOf(':');
         ServerSocketChannel ch = ServerSocketChannel.open();
         ch.bind(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))));
-        return new ChannelServer(ch, array, null, "tcp");
+        if (secret == null) {
+            log.warn("channel tcp: open on {} without a channel secret: any host that reaches it may attach."
+                    + " HINT: set channel.secret-file", hostPort);
+        }
+        return new ChannelServer(ch, array, secret, attachSeconds, null, "tcp");
     }
 
     private void acceptHosts() {
@@ -59,7 +74,7 @@ public final class ChannelServer implements AutoCloseable {
                 if (kind.equals("tcp")) {
                     ch.socket().setTcpNoDelay(true);
                 }
-                HostSession s = new HostSession(ch, array, remote);
+                HostSession s = new HostSession(ch, array, remote, secret, attachSeconds);
                 synchronized (sessions) {
                     sessions.add(s);
                 }

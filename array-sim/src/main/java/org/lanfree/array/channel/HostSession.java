@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.lanfree.array.director.ChannelDirector;
 import org.lanfree.array.stg.Endpoint;
 import org.lanfree.array.stg.PortListener;
+import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.channel.ChannelError;
 import org.lanfree.connect.channel.ChannelException;
 import org.lanfree.connect.channel.Message;
@@ -28,10 +30,13 @@ import org.slf4j.LoggerFactory;
 public final class HostSession implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(HostSession.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SocketChannel channel;
     private final ArrayPort array;
     private final String remote;
+    private final SharedSecret secret;
+    private final int attachSeconds;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Set<Endpoint> endpoints = new HashSet<>();
     private final Set<PortListener> listeners = new HashSet<>();
@@ -43,10 +48,12 @@ public final class HostSession implements Runnable {
     private volatile boolean open = true;
     private Thread payloadWriter;
 
-    public HostSession(SocketChannel channel, ArrayPort array, String remote) {
+    public HostSession(SocketChannel channel, ArrayPort array, String remote, SharedSecret secret, int attachSeconds) {
+        this.attachSeconds = attachSeconds;
         this.channel = channel;
         this.array = array;
         this.remote = remote;
+        this.secret = secret;
     }
 
     @Override
@@ -74,7 +81,12 @@ public final class HostSession implements Runnable {
         }
     }
 
+    /**
+     * ATTACH, and with a channel secret the challenge-response before it; a host that says
+     * nothing for the attach timeout is dropped.
+     */
     private void attach(ByteBuffer in) throws IOException {
+        Thread.ofVirtual().start(this::dropIfSilent);
         Header h = readHeader(in);
         ByteBuffer body = readBody(in, h);
         if (h.op != Op.ATTACH) {
@@ -83,22 +95,67 @@ public final class HostSession implements Runnable {
         int version = Short.toUnsignedInt(body.getShort());
         boolean wantsShm = body.get() != 0;
         String hostName = Message.getString(body);
+        byte[] hostNonce = new byte[Message.NONCE_BYTES];
+        if (body.remaining() < hostNonce.length) {
+            throw new IOException("malformed ATTACH: no room for the host's nonce");
+        }
+        body.get(hostNonce);
+        int tag = h.tag;
         try {
             if (version != Message.PROTOCOL_VERSION) {
                 throw new ChannelException(ChannelError.VERSION, "host speaks channel protocol " + version
                         + " but this array speaks " + Message.PROTOCOL_VERSION);
             }
+            if (secret != null) {
+                tag = challenge(in, tag, hostName, hostNonce);
+            }
             this.name = hostName;
             this.sharedMemory = wantsShm;
             ArrayPort.Attachment a = array.attach(this, hostName, wantsShm);
             this.director = a.director();
+            ByteBuffer reply = ByteBuffer.allocate(1 + a.replyBody().remaining()).put((byte) 0).put(a.replyBody());
             this.id = a.hostId();
-            reply(h.tag, Op.OK, a.replyBody());
+            reply(tag, Op.OK, reply.flip());
             log.info("host {}: attached to director {} ({} channel)", name, director.name(),
                     wantsShm ? "shared-memory" : "tcp");
         } catch (ChannelException e) {
-            replyError(h.tag, e.error(), e.getMessage());
+            replyError(tag, e.error(), e.getMessage());
             throw new IOException("refused: " + e.getMessage());
+        }
+    }
+
+    /** Proves the array holds the secret and checks the host's proof; returns the PROVE's tag. */
+    private int challenge(ByteBuffer in, int tag, String hostName, byte[] hostNonce) throws IOException {
+        byte[] arrayNonce = new byte[Message.NONCE_BYTES];
+        RANDOM.nextBytes(arrayNonce);
+        ByteBuffer c = ByteBuffer.allocate(1 + 2 * Message.NONCE_BYTES);
+        c.put((byte) 1).put(arrayNonce).put(secret.prove("array", hostNonce, arrayNonce));
+        reply(tag, Op.OK, c.flip());
+        Header p = readHeader(in);
+        ByteBuffer proof = readBody(in, p);
+        if (p.op != Op.PROVE) {
+            replyError(p.tag, ChannelError.AUTH_FAILED, "expected PROVE after the array's challenge, got " + p.op);
+            throw new IOException("refused: " + p.op + " where PROVE was expected");
+        }
+        byte[] hostProof = new byte[Message.NONCE_BYTES];
+        proof.get(hostProof);
+        if (!secret.verifies(hostProof, "host", arrayNonce, hostNonce)) {
+            throw new ChannelException(ChannelError.AUTH_FAILED, "host " + hostName
+                    + " does not hold the array's channel secret. HINT: give it the file named by channel.secret-file");
+        }
+        return p.tag;
+    }
+
+    private void dropIfSilent() {
+        try {
+            Thread.sleep(attachSeconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (id == 0 && open) {
+            log.warn("host {}: did not attach within {} s; dropping it", remote, attachSeconds);
+            close();
         }
     }
 

@@ -1,7 +1,11 @@
 package org.lanfree.array.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import org.lanfree.connect.auth.SharedSecret;
 
 /**
  * Everything the array needs to start. Paths are absolute (resolved against the configuration
@@ -9,6 +13,8 @@ import java.util.List;
  *
  * @param unixSocket      the command socket of the shared-memory channel
  * @param tcpChannel      host:port of the TCP channel, or null when hosts attach only locally
+ * @param secretFile      the channel secret's file, or null when hosts attach without one
+ * @param attachSeconds   how long a new connection may take to attach before it is dropped
  * @param cacheFile       the file that backs the cache memory and that hosts map
  * @param trackSize       bytes per track and per cache slot
  * @param cacheSlots      number of track-sized slots in the cache
@@ -23,6 +29,8 @@ import java.util.List;
 public record ArrayConfig(
         Path unixSocket,
         String tcpChannel,
+        Path secretFile,
+        int attachSeconds,
         Path cacheFile,
         int trackSize,
         int cacheSlots,
@@ -48,6 +56,11 @@ public record ArrayConfig(
         public int portCount() {
             return lastPort - firstPort + 1;
         }
+    }
+
+    /** The channel secret hosts on this machine prove when they attach, or null when none is set. */
+    public SharedSecret channelSecret() throws IOException {
+        return secretFile == null ? null : SharedSecret.of(Files.readAllBytes(secretFile));
     }
 
     public long cacheBytes() {

@@ -25,7 +25,7 @@ public final class ArrayConfigReader {
     private static final String TEMPLATE = "/org/lanfree/array/config/array.conf";
     private static final Pattern DEVICE_KEY = Pattern.compile("device\\.(\\d+)\\.(file|tracks)");
     private static final Pattern GROUP_KEY = Pattern.compile("stg\\.(\\d+)\\.(devices|ports|ring|max-ring)");
-    private static final Set<String> PLAIN_KEYS = Set.of("channel.unix", "channel.tcp", "cache.file",
+    private static final Set<String> PLAIN_KEYS = Set.of("channel.unix", "channel.tcp", "channel.secret-file", "channel.attach-timeout", "cache.file",
             "cache.track-size", "cache.slots", "cache.prefault", "directors.channel",
             "directors.channel.queue", "directors.channel.service-time-us", "directors.disk",
             "devices.dir", "devices.count", "devices.tracks");
@@ -92,6 +92,11 @@ public final class ArrayConfigReader {
                     "choose a shorter path, e.g. under /tmp");
         }
         String tcp = v.get("channel.tcp").isBlank() ? null : checkHostPort("channel.tcp", v.get("channel.tcp"));
+        Path secretFile = v.getOrDefault("channel.secret-file", "").isBlank() ? null
+                : dir.resolve(v.get("channel.secret-file"));
+        if (secretFile != null) {
+            checkSecret(secretFile);
+        }
         long trackSize = Sizes.parse("cache.track-size", v.get("cache.track-size"));
         if (trackSize < 4096 || trackSize > (64L << 20) || Long.bitCount(trackSize) != 1) {
             throw new ConfigException("cache.track-size", Sizes.format(trackSize) + " is not a power of two between 4K and 64M",
@@ -116,7 +121,7 @@ public final class ArrayConfigReader {
                                 + " or shorten stg." + g.id() + ".ring / max-ring");
             }
         }
-        return new ArrayConfig(unix, tcp, cacheFile, (int) trackSize, slots, prefault, channelDirectors, queue,
+        return new ArrayConfig(unix, tcp, secretFile, positiveInt(v, "channel.attach-timeout"), cacheFile, (int) trackSize, slots, prefault, channelDirectors, queue,
                 serviceTime, diskDirectors, devices, groups);
     }
 
@@ -217,6 +222,19 @@ public final class ArrayConfigReader {
             }
         }
         return byGroup;
+    }
+
+    private static void checkSecret(Path file) throws ConfigException {
+        String fix = "create it (e.g. head -c 32 /dev/urandom > FILE; chmod 600 FILE) or leave the key empty";
+        try {
+            long size = Files.size(file);
+            if (size < 16) {
+                throw new ConfigException("channel.secret-file", "file " + file + " holds " + size
+                        + " bytes, a channel secret needs at least 16", fix);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("channel.secret-file", "file " + file + " cannot be read (" + e.getMessage() + ")", fix);
+        }
     }
 
     static Path defaultCacheFile(Path dir) {

@@ -55,6 +55,15 @@ class ArrayConfigReaderTest {
     }
 
     @Test
+    void shortChannelSecretIsRefused() throws IOException {
+        Files.writeString(dir.resolve("short.secret"), "too short");
+        Path conf = Files.writeString(dir.resolve("array.conf"), "channel.secret-file = short.secret\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ArrayConfigReader.read(conf));
+        assertEquals("channel.secret-file", e.field());
+        assertTrue(e.getMessage().contains("holds 9 bytes, a channel secret needs at least 16"), e.getMessage());
+    }
+
+    @Test
     void missingFileNamesThePathAndTheFix() {
         ConfigException e = assertThrows(ConfigException.class, () -> ArrayConfigReader.read(dir.resolve("nope.conf")));
         assertTrue(e.getMessage().contains("nope.conf does not exist"), e.getMessage());
@@ -80,7 +89,9 @@ class ArrayConfigReaderTest {
                 Arguments.of("group without ports", "stg.1.devices = 0\n", "stg.1.ports", "is missing"),
                 Arguments.of("zero directors", "directors.channel = 0\n", "directors.channel", "at least 1"),
                 Arguments.of("key set twice", "cache.slots = 8\ncache.slots = 9\n", "cache.slots", "set twice"),
-                Arguments.of("line without equals", "cache.slots\n", "line 1", "not a 'key = value' line"));
+                Arguments.of("line without equals", "cache.slots\n", "line 1", "not a 'key = value' line"),
+                Arguments.of("missing channel secret file", "channel.secret-file = nope.secret\n", "channel.secret-file",
+                        "cannot be read"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,7 +1,10 @@
 package org.lanfree.cli.arraysim;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +44,20 @@ public final class ArraySimDaemon implements DaemonSpec {
         return List.of("-Xmx128m");
     }
 
+    /** The deployment's channel secret, beside the configuration; every local host reads it. */
+    public static final String SECRET_FILE = "channel.secret";
+
+    /** Writes the default configuration with a fresh random channel secret (mode 0600). */
     @Override
     public void writeDefaultConfig(Home home) throws IOException {
-        ArrayConfigReader.writeDefault(home.file(CONFIG_FILE), Map.of());
+        Path secret = home.file(SECRET_FILE);
+        if (!Files.exists(secret)) {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            Files.createFile(secret, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(secret, bytes);
+        }
+        ArrayConfigReader.writeDefault(home.file(CONFIG_FILE), Map.of("channel.secret-file", SECRET_FILE));
     }
 
     @Override
@@ -64,7 +78,8 @@ public final class ArraySimDaemon implements DaemonSpec {
         } catch (ConfigException e) {
             return false;
         }
-        try (ArrayDriver driver = ArrayDriver.attach(ChannelAddress.unix(config.unixSocket()), PROBE_HOST)) {
+        try (ArrayDriver driver = ArrayDriver.attach(ChannelAddress.unix(config.unixSocket()), PROBE_HOST,
+                config.channelSecret())) {
             return driver.isAttached();
         } catch (IOException | RuntimeException e) {
             return false;

@@ -10,6 +10,8 @@ import org.lanfree.cli.console.CommandFailure;
 import org.lanfree.cli.console.Json;
 import org.lanfree.cli.deploy.Home;
 import org.lanfree.cli.deploy.HomeOption;
+import org.lanfree.connect.channel.ChannelError;
+import org.lanfree.connect.channel.ChannelException;
 import org.lanfree.connect.stp.ArrayDriver;
 import org.lanfree.connect.stp.ChannelAddress;
 
@@ -61,16 +63,22 @@ public final class ArrayStatusCommand implements Callable<Integer> {
             }
         }
         ArrayConfig array = ArraySimDaemon.read(file);
-        JsonNode status = Json.parse(fetch(array.unixSocket(), hint), "the array at " + array.unixSocket());
+        JsonNode status = Json.parse(fetch(array, hint), "the array at " + array.unixSocket());
         command.commandLine().getOut().print(json ? Json.pretty(status) + "\n"
                 : ArrayStatusView.render(ChannelAddress.unix(array.unixSocket()).toString(), status));
         return 0;
     }
 
-    private static String fetch(Path socket, String hint) {
+    private static String fetch(ArrayConfig array, String hint) {
+        Path socket = array.unixSocket();
         ArrayDriver driver;
         try {
-            driver = ArrayDriver.attach(ChannelAddress.unix(socket), HOST_NAME);
+            driver = ArrayDriver.attach(ChannelAddress.unix(socket), HOST_NAME, array.channelSecret());
+        } catch (ChannelException e) {
+            if (e.error() == ChannelError.AUTH_FAILED) {
+                throw CommandFailure.failed("the array at " + socket + " refused this host: " + e.getMessage(), e);
+            }
+            throw CommandFailure.failed("no array answers at " + socket + ": " + hint, e);
         } catch (IOException e) {
             throw CommandFailure.failed("no array answers at " + socket + ": " + hint, e);
         }

@@ -2,16 +2,22 @@ package org.lanfree.cli.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lanfree.array.config.ArrayConfigReader;
 import org.lanfree.array.config.ConfigException;
 import org.lanfree.cli.Cli;
+import org.lanfree.connect.channel.ChannelError;
+import org.lanfree.connect.channel.ChannelException;
+import org.lanfree.connect.stp.ArrayDriver;
+import org.lanfree.connect.stp.ChannelAddress;
 import org.lanfree.testkit.TempHome;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +67,25 @@ class DeploymentLifecycleTest {
         JsonNode after = arraySim(Cli.run("status", "--home", home.toString(), "--json").json());
         assertFalse(after.get("running").asBoolean(), after.toString());
         assertTrue(after.get("pid").isNull(), after.toString());
+    }
+
+    @Test
+    void upProtectsTheArrayChannelWithAFreshSecretThatOnlyTheOwnerReads() throws Exception {
+        Cli.Result up = Cli.run("up", "--home", home.toString());
+        assertEquals(0, up.exitCode(), up + log());
+        Path secret = home.resolve("channel.secret");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        assertEquals(32, Files.size(secret));
+        assertEquals("rw-rw----", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("run/array.sock"))));
+        var where = ChannelAddress.unix(home.resolve("run/array.sock"));
+        var refused = assertThrows(ChannelException.class,
+                () -> ArrayDriver.attach(where, "stranger"));
+        assertEquals(ChannelError.AUTH_FAILED, refused.error());
+        try (var host = ArrayDriver.attach(where, "local",
+                ArrayConfigReader.read(home.resolve("array.conf")).channelSecret())) {
+            assertTrue(host.isAttached());
+        }
     }
 
     @Test

@@ -35,6 +35,29 @@ public final class SharedSecret {
         return new SharedSecret(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * HMAC-SHA256 under this secret of a label followed by the parts, for protocols other than
+     * the framed handshake (the array channel's challenge-response). Distinct labels keep one
+     * side's proof from being replayed as the other's.
+     */
+    public byte[] prove(String label, byte[]... parts) {
+        byte[] l = label.getBytes(StandardCharsets.US_ASCII);
+        int n = l.length;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        java.nio.ByteBuffer t = java.nio.ByteBuffer.allocate(n).put(l);
+        for (byte[] p : parts) {
+            t.put(p);
+        }
+        return hmac(t.array());
+    }
+
+    /** Whether {@code proof} equals this secret's proof of the same label and parts (constant time). */
+    public boolean verifies(byte[] proof, String label, byte[]... parts) {
+        return java.security.MessageDigest.isEqual(proof, prove(label, parts));
+    }
+
     /** HMAC-SHA256 of {@code data} under this secret. */
     byte[] hmac(byte[] data) {
         try {

@@ -5,7 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -36,10 +39,15 @@ public final class CacheMemory {
         this.slotViews = slotViews;
     }
 
-    /** Creates (or truncates) the cache file and maps it; used by the array. */
+    /**
+     * Creates (or truncates) the cache file and maps it; used by the array. Only the owner and
+     * its group may open it: it holds every byte in transit.
+     */
     public static CacheMemory create(Path file, int trackSize, int slots) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw----")))) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw----"));
             ch.truncate(0);
             ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
             header.put(MAGIC).putInt(trackSize).putInt(slots).clear();

@@ -15,7 +15,8 @@ public enum ChannelError {
     CLOSED(11, false),
     NO_SUCH_ENDPOINT(12, false),
     ARRAY_STOPPING(13, true),
-    TIMEOUT(14, true);
+    TIMEOUT(14, true),
+    AUTH_FAILED(15, false);
 
     public final int code;
     /** Whether the same request may succeed later. */

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 public final class Message {
 
     public static final int HEADER_BYTES = 13;
-    public static final int PROTOCOL_VERSION = 1;
+    public static final int PROTOCOL_VERSION = 2;
+    /** Bytes of each nonce and proof of the channel's challenge-response. */
+    public static final int NONCE_BYTES = 32;
     /** Largest body any message has; a longer length field is a protocol error. */
     public static final int MAX_BODY = 1 << 20;
 

@@ -8,8 +8,12 @@ package org.lanfree.connect.channel;
  * Requests carry one of the ops below; replies carry {@link #OK} or {@link #ERROR} and the tag of
  * the request they answer. Bodies (big-endian):
  * <pre>
- *   ATTACH    u16 version, u8 wantsSharedMemory, str hostName
- *             -> u64 hostId, u32 trackSize, u32 slots, u32 headerBytes, str cacheFile, str director
+ *   ATTACH    u16 version, u8 wantsSharedMemory, str hostName, byte[32] hostNonce
+ *             -> u8 0, u64 hostId, u32 trackSize, u32 slots, u32 headerBytes, str cacheFile, str director
+ *             -> u8 1, byte[32] arrayNonce, byte[32] arrayProof       (the array has a channel secret)
+ *   PROVE     byte[32] hostProof                          -> as ATTACH's first answer
+ *             arrayProof = HMAC(secret, "array" hostNonce arrayNonce)
+ *             hostProof  = HMAC(secret, "host" arrayNonce hostNonce)
  *   STATUS    -> UTF-8 JSON (the whole body)
  *   LISTEN    u32 group, u32 port, u32 backlog           -> u64 listenerId, u32 port
  *   UNLISTEN  u64 listenerId                              -> (empty)
@@ -31,7 +35,7 @@ package org.lanfree.connect.channel;
  * {@code str} is u16 length + UTF-8.
  */
 public enum Op {
-    ATTACH(1, 5), STATUS(2, 0), LISTEN(3, 12), UNLISTEN(4, 8), ACCEPT(5, 8), CONNECT(6, 12),
+    ATTACH(1, 37), PROVE(7, 32), STATUS(2, 0), LISTEN(3, 12), UNLISTEN(4, 8), ACCEPT(5, 8), CONNECT(6, 12),
     OPEN(10, 16), COMMIT(11, 20), PUT(12, 20), READ(13, 24), RELEASE(14, 16), SHUTDOWN(15, 20), CLOSE(16, 8),
     OK(0x7E, 0), ERROR(0x7F, 4);
 

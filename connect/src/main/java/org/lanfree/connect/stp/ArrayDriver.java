@@ -7,6 +7,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,7 @@ import org.lanfree.connect.Conn;
 import org.lanfree.connect.Listener;
 import org.lanfree.connect.SockAddr;
 import org.lanfree.connect.StpProvider;
+import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.channel.CacheMemory;
 import org.lanfree.connect.channel.ChannelError;
 import org.lanfree.connect.channel.ChannelException;
@@ -28,6 +30,7 @@ public final class ArrayDriver implements StpProvider {
 
     /** How long control requests (attach, listen, connect, close) may take. */
     static final long CONTROL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChannelLink link;
     private final ChannelAddress address;
@@ -46,8 +49,16 @@ public final class ArrayDriver implements StpProvider {
         this.director = director;
     }
 
-    /** Attaches this host to the array at {@code where}. */
+    /** Attaches this host to an array that has no channel secret. */
     public static ArrayDriver attach(ChannelAddress where, String hostName) throws IOException {
+        return attach(where, hostName, null);
+    }
+
+    /**
+     * Attaches this host to the array at {@code where}. With a secret, host and array prove to
+     * each other that they hold it (challenge-response) before the array reveals anything.
+     */
+    public static ArrayDriver attach(ChannelAddress where, String hostName, SharedSecret secret) throws IOException {
         SocketChannel ch;
         boolean shared = where instanceof ChannelAddress.Unix;
         try {
@@ -66,10 +77,15 @@ public final class ArrayDriver implements StpProvider {
         }
         ChannelLink link = new ChannelLink(ch, where.toString());
         try {
-            ByteBuffer body = ByteBuffer.allocate(3 + Message.stringBytes(hostName));
+            byte[] hostNonce = nonce();
+            ByteBuffer body = ByteBuffer.allocate(3 + Message.stringBytes(hostName) + Message.NONCE_BYTES);
             body.putShort((short) Message.PROTOCOL_VERSION).put((byte) (shared ? 1 : 0));
             Message.putString(body, hostName);
+            body.put(hostNonce);
             ByteBuffer r = link.send(Op.ATTACH, body.flip(), null, null).await(CONTROL_TIMEOUT_NANOS, "attach to " + where);
+            if (r.get() == 1) {
+                r = prove(link, where, secret, hostNonce, r);
+            }
             long hostId = r.getLong();
             int trackSize = r.getInt();
             int slots = r.getInt();
@@ -82,6 +98,36 @@ public final class ArrayDriver implements StpProvider {
             link.close();
             throw e;
         }
+    }
+
+    /** Checks the array's proof of the channel secret, then proves this host's. */
+    private static ByteBuffer prove(ChannelLink link, ChannelAddress where, SharedSecret secret, byte[] hostNonce,
+                                    ByteBuffer challenge) throws IOException {
+        if (secret == null) {
+            throw new ChannelException(ChannelError.AUTH_FAILED, "the array at " + where
+                    + " requires a channel secret and this host has none"
+                    + ". HINT: give the host the file named by the array's channel.secret-file");
+        }
+        byte[] arrayNonce = new byte[Message.NONCE_BYTES];
+        byte[] arrayProof = new byte[Message.NONCE_BYTES];
+        challenge.get(arrayNonce).get(arrayProof);
+        if (!secret.verifies(arrayProof, "array", hostNonce, arrayNonce)) {
+            throw new ChannelException(ChannelError.AUTH_FAILED, "the array at " + where
+                    + " does not hold this host's channel secret (its proof does not match)"
+                    + ". HINT: both must use the same channel.secret-file; or this is not your array");
+        }
+        ByteBuffer proof = ByteBuffer.wrap(secret.prove("host", arrayNonce, hostNonce));
+        ByteBuffer r = link.send(Op.PROVE, proof, null, null).await(CONTROL_TIMEOUT_NANOS, "prove to " + where);
+        if (r.get() != 0) {
+            throw new ChannelException(ChannelError.AUTH_FAILED, "the array at " + where + " asked for a second proof");
+        }
+        return r;
+    }
+
+    private static byte[] nonce() {
+        byte[] n = new byte[Message.NONCE_BYTES];
+        RANDOM.nextBytes(n);
+        return n;
     }
 
     @Override
