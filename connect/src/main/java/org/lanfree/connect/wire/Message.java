@@ -63,6 +63,18 @@ public sealed interface Message {
     record CallbackAck(int session) implements Message {
     }
 
+    /**
+     * Receiver to sender: send one segment of {@code bytes} bytes (DATA frames, then END). The
+     * transport check's request; a backup asks for real data instead.
+     */
+    record SendBytes(long bytes) implements Message {
+        public SendBytes {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("byte count " + bytes + " is negative");
+            }
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
  * 7 SessionReady  token:i32
  * 8 DbCallback    client:str port:u16
  * 9 CallbackAck   session:i32
+ * 10 SendBytes    bytes:i64
  * </pre>
  *
  * Decoding is strict: an unknown kind, a short body, trailing bytes, bad UTF-8 or an out-of-range
@@ -48,6 +49,8 @@ public final class MessageCodec {
             out.putShort((short) m.port());
         } else if (message instanceof Message.CallbackAck m) {
             out.putShort((short) 9).putInt(m.session());
+        } else if (message instanceof Message.SendBytes m) {
+            out.putShort((short) 10).putLong(m.bytes());
         } else {
             throw new IllegalArgumentException("no encoding for " + message);
         }
@@ -70,13 +73,18 @@ public final class MessageCodec {
                 case 8 -> new Message.DbCallback(WireBuffers.getString(in, "DbCallback client"),
                         WireBuffers.getU16(in, "DbCallback port"));
                 case 9 -> new Message.CallbackAck(WireBuffers.getInt(in, "CallbackAck session"));
+                case 10 -> new Message.SendBytes(getLong(in, "SendBytes bytes"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-9; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-10; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);
         }
         WireBuffers.requireEnd(in, message.getClass().getSimpleName());
         return message;
+    }
+
+    private static long getLong(ByteBuffer in, String what) throws WireException {
+        return ByteBuffer.wrap(WireBuffers.getBytes(in, Long.BYTES, what)).getLong();
     }
 }

@@ -35,7 +35,10 @@ class MessageCodecTest {
                 new Message.DbCallback("pg-main", 65535),
                 new Message.DbCallback("h2/\u00fcber", 1),
                 new Message.CallbackAck(Integer.MIN_VALUE),
-                new Message.CallbackAck(4));
+                new Message.CallbackAck(4),
+                new Message.SendBytes(0),
+                new Message.SendBytes(1L << 30),
+                new Message.SendBytes(Long.MAX_VALUE));
     }
 
     @ParameterizedTest
@@ -64,7 +67,10 @@ class MessageCodecTest {
                 body("a string that is not UTF-8", bytes(0, 1, 0, 2, 0xc3, 0x28), "Greeting service is not valid UTF-8"),
                 body("a negative STG group", bytes(0, 5, 0, 0, 0, 1, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 8),
                         "message kind 5: STG group -1 is negative"),
-                body("a negative STP port", bytes(0, 6, 0x80, 0, 0, 0), "message kind 6: STP port -2147483648 is negative"));
+                body("a negative STP port", bytes(0, 6, 0x80, 0, 0, 0), "message kind 6: STP port -2147483648 is negative"),
+                body("a byte count cut short", bytes(0, 10, 0, 0, 0, 0, 0x40), "SendBytes bytes needs 8 bytes but only 5 remain"),
+                body("a negative byte count", bytes(0, 10, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff),
+                        "message kind 10: byte count -1 is negative"));
     }
 
     private static Arguments body(String name, byte[] bytes, String expected) {
