@@ -10,6 +10,7 @@ import org.lanfree.cli.deploy.DaemonSpec;
 import org.lanfree.cli.deploy.DownCommand;
 import org.lanfree.cli.deploy.StatusCommand;
 import org.lanfree.cli.deploy.UpCommand;
+import org.lanfree.cli.transport.TransportCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +50,8 @@ public final class Main implements Runnable {
                 .addSubcommand("down", new DownCommand(daemons))
                 .addSubcommand("status", new StatusCommand(daemons))
                 .addSubcommand("array-sim", new ArraySimCommand())
-                .addSubcommand("bench", new BenchCommand());
+                .addSubcommand("bench", new BenchCommand())
+                .addSubcommand("transport", new TransportCommand());
         cli.setExecutionExceptionHandler(Main::onFailure);
         cli.setParameterExceptionHandler(Main::onBadUsage);
         return cli;
