@@ -6,6 +6,7 @@ import java.util.List;
 import org.lanfree.cli.arraysim.ArraySimCommand;
 import org.lanfree.cli.bench.BenchCommand;
 import org.lanfree.cli.console.CommandFailure;
+import org.lanfree.cli.demo.DemoCommand;
 import org.lanfree.cli.deploy.DaemonSpec;
 import org.lanfree.cli.deploy.DownCommand;
 import org.lanfree.cli.deploy.StatusCommand;
@@ -51,7 +52,8 @@ public final class Main implements Runnable {
                 .addSubcommand("status", new StatusCommand(daemons))
                 .addSubcommand("array-sim", new ArraySimCommand())
                 .addSubcommand("bench", new BenchCommand())
-                .addSubcommand("transport", new TransportCommand());
+                .addSubcommand("transport", new TransportCommand())
+                .addSubcommand("demo", new DemoCommand(daemons));
         cli.setExecutionExceptionHandler(Main::onFailure);
         cli.setParameterExceptionHandler(Main::onBadUsage);
         return cli;

@@ -1,0 +1,89 @@
+package org.lanfree.cli.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.lanfree.cli.Cli;
+import org.lanfree.testkit.TempHome;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code lanfree demo} run in this JVM, against a real array process. */
+class DemoCommandTest {
+
+    @Test
+    void theDemoBacksUpThroughBothHandshakesWithMatchingDigestsAndLeavesNothingBehind() {
+        long start = System.nanoTime();
+        Cli.Result r = Cli.run("demo", "--json");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode summary = r.json();
+        assertTrue(summary.get("ok").asBoolean(), r.toString());
+        for (String flow : new String[] {"fileSystem", "database"}) {
+            JsonNode backup = summary.get(flow);
+            assertTrue(backup.get("match").asBoolean(), flow + ": " + backup);
+            assertEquals(256L << 20, backup.get("receiver").get("bytes").asLong(), flow + ": " + backup);
+            assertEquals(backup.get("sender").get("sha256").asText(), backup.get("receiver").get("sha256").asText(), flow);
+            assertEquals("OK", backup.get("receiver").get("verdict").asText(), flow);
+            assertTrue(backup.get("arrayBytesMoved").asLong() >= 256L << 20, flow + ": " + backup);
+        }
+        assertTrue(summary.get("arrayStatus").get("bytesMoved").asLong() >= 512L << 20, r.toString());
+        for (JsonNode step : summary.get("steps")) {
+            assertTrue(step.get("ok").asBoolean(), step.toString());
+        }
+        Path home = Path.of(summary.get("array").get("home").asText());
+        assertFalse(Files.exists(home), "the demo left its home " + home);
+        assertTrue(home.startsWith("/tmp"), home.toString());
+        assertFalse(summary.get("homeKept").asBoolean());
+        assertTrue(seconds < 60, "the demo took " + seconds + " s");
+    }
+
+    @Test
+    void theDemoTellsEachStepInWordsAndKeepsAHomeItWasGiven() throws Exception {
+        try (TempHome home = TempHome.create("demo")) {
+            Cli.Result r = Cli.run("demo", "--home", home.toString(), "--bytes", "16M");
+            assertEquals(0, r.exitCode(), r.toString());
+            String out = r.out();
+            for (String expected : new String[] {
+                "1. Prepare a deployment home",
+                "2. Start the storage array (lanfree up)",
+                "3. File-system backup: the media server calls the file agent",
+                "the file agent attached to the array at unix:" + home.resolve("run/array.sock") + " (shared memory",
+                "the media server attached to the array at tcp:127.0.0.1:",
+                "data connection       stp:1/",
+                "4. Database backup: the database agent calls the media server",
+                "offered STG group 2",
+                "the LAN sockets are closed: from here everything, the verdict included, goes through the array",
+                "match: the media server sent its digest back and both sides agree",
+                "5. The array after the backups (lanfree array-sim status)",
+                "open STP connections:",
+                "6. Stop the array (lanfree down)",
+                "array-sim: stopped (pid ",
+                "7. Clean up",
+                "kept " + home,
+                "Both backups went through the array and both ends agree on every digest"}) {
+                assertTrue(out.contains(expected), "missing '" + expected + "' in:\n" + out);
+            }
+            assertEquals(2, out.split("SHA-256 at the media server \\(received\\): ", -1).length - 1, out);
+            assertTrue(Files.exists(home.resolve("logs/array-sim.log")));
+            assertFalse(Files.exists(home.resolve("run/cache.mem")), "the stopped array left its cache file");
+            assertFalse(Files.exists(home.resolve("run/array-sim.pid")), "the array still has a pid file");
+        }
+    }
+
+    @Test
+    void aHomeThatAlreadyHoldsADeploymentIsRefusedBeforeAnythingStarts() {
+        try (TempHome home = TempHome.create("demo")) {
+            home.write("array.conf", "# someone else's\n");
+            Cli.Result r = Cli.run("demo", "--home", home.toString());
+            assertEquals(2, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("--home " + home + " already holds a deployment (array.conf)"), r.toString());
+            assertEquals("", r.out());
+        }
+    }
+}
