@@ -71,8 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("the data goes through the storage array (STP), checked by CRC32C and SHA-256.");
         }
         long start = System.nanoTime();
-        Exception failure = runAll(context, Story.steps(), 1, null);
-        runAll(context, Story.cleanup(), Story.steps().size() + 1, failure);
+        Exception failure = run(context, Story.steps(), null, true);
+        failure = run(context, Story.cleanup(), failure, false);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (failure != null) {
             throw failure instanceof CommandFailure f ? f
@@ -93,18 +93,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs {@code steps} numbered from {@code first}; stops at the first failure, unless they are
-     * cleanup steps ({@code earlier} given or not), which all run. Returns the first failure.
+     * Runs {@code steps}, numbered on from the steps already run, after an {@code earlier}
+     * failure or none. With {@code stopOnFailure} nothing runs once a step has failed; without
+     * it (cleanup) every step runs. Returns the first failure, later ones suppressed in it.
      */
-    private Exception runAll(DemoContext context, List<DemoStep> steps, int first, Exception earlier) {
-        boolean cleanup = first > Story.steps().size();
+    private Exception run(DemoContext context, List<DemoStep> steps, Exception earlier, boolean stopOnFailure) {
         Exception failure = earlier;
         ArrayNode record = context.summary().withArray("steps");
-        int number = first;
         for (DemoStep step : steps) {
-            if (failure != null && !cleanup) {
+            if (failure != null && stopOnFailure) {
                 break;
             }
+            int number = record.size() + 1;
             if (!json) {
                 spec.commandLine().getOut().printf("%n%d. %s%n", number, step.title());
             }
@@ -116,7 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
             } catch (Exception e) {
                 entry.put("ok", false).put("error", String.valueOf(e.getMessage()));
                 context.markFailed();
-                context.say("FAILED: " + e.getMessage());
+                context.sayLines("FAILED: " + e.getMessage());
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -124,7 +124,6 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
             entry.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
-            number++;
         }
         return failure;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.lanfree.array.config.ArrayConfig;
@@ -131,10 +132,16 @@ public final class DemoContext {
         StringWriter text = new StringWriter();
         cli.setOut(new PrintWriter(text, true));
         cli.setErr(new PrintWriter(text, true));
+        List<RuntimeException> raised = new ArrayList<>();
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            throw e;
+            raised.add(e instanceof RuntimeException r ? r
+                    : CommandFailure.failed(commandLine.getCommandName() + " failed: " + e, e));
+            return CommandFailure.FAILED;
         });
         int code = cli.execute(args);
+        if (!raised.isEmpty()) {
+            throw raised.getFirst();
+        }
         if (code != 0) {
             throw CommandFailure.failed(cli.getCommandName() + " " + String.join(" ", args) + " exited with " + code
                     + ":\n" + text);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.lanfree.cli.Cli;
@@ -73,6 +74,22 @@ class DemoCommandTest {
             assertTrue(Files.exists(home.resolve("logs/array-sim.log")));
             assertFalse(Files.exists(home.resolve("run/cache.mem")), "the stopped array left its cache file");
             assertFalse(Files.exists(home.resolve("run/array-sim.pid")), "the array still has a pid file");
+        }
+    }
+
+    @Test
+    void aDemoWhoseArrayCannotStartFailsAtThatStepStillRunsTheCleanupAndKeepsTheHomeForItsLog() {
+        try (TempHome home = TempHome.create("demo")) {
+            Cli.Result r = Cli.runWith(List.of(new BrokenArray()), "demo", "--home", home.toString());
+            assertEquals(1, r.exitCode(), r.toString());
+            assertTrue(r.out().contains("2. Start the storage array (lanfree up)"), r.toString());
+            assertTrue(r.out().contains("FAILED: array-sim exited with code 2 before it answered"), r.toString());
+            assertFalse(r.out().contains("3. File-system backup"), "the story went on after the failure:\n" + r);
+            assertTrue(r.out().contains("3. Stop the array (lanfree down)"), r.toString());
+            assertTrue(r.out().contains("4. Clean up"), r.toString());
+            assertTrue(r.out().contains("kept " + home), r.toString());
+            assertTrue(r.err().contains("lanfree demo: array-sim exited with code 2"), r.toString());
+            assertTrue(Files.exists(home.resolve("logs/array-sim.log")));
         }
     }
 
