@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +18,10 @@ class ListenerRefusalsTest {
     @Test
     void eachRefusalLineBecomesOneRefusalNamingThePeerAndOtherLinesAreIgnored() {
         List<ListenerRefusals.Refusal> heard = new CopyOnWriteArrayList<>();
-        PrintStream before = System.err;
+        PrintStream original = System.err;
+        PrintStream before = new PrintStream(OutputStream.nullOutputStream());
+        System.setErr(before);
+        PrintStream after;
         try (ListenerRefusals watch = ListenerRefusals.watch(heard::add)) {
             System.err.println("[fs-agent conn 6] WARN org.lanfree.connect.auth.Authenticator - auth: refused"
                     + " 127.0.0.1:37680: AUTH_FAILED: the peer's proof does not match this side's shared secret");
@@ -26,8 +30,11 @@ class ListenerRefusalsTest {
                     + " with 10.0.0.2:4000 failed: TIMEOUT: the session's channels were not all up\n");
             System.err.println("[db-server conn 4] WARN org.lanfree.connect.handshake.DbServerListener - db-server:"
                     + " refused 10.0.0.3:5000: REFUSED: no such group");
+        } finally {
+            after = System.err;
+            System.setErr(original);
         }
-        assertSame(before, System.err, "System.err was not restored");
+        assertSame(before, after, "System.err was not restored");
         assertEquals(3, heard.size(), heard.toString());
         assertEquals("127.0.0.1:37680", heard.get(0).peer());
         assertTrue(heard.get(0).authentication());
