@@ -58,7 +58,7 @@ final class DbServerCommand implements Callable<Integer> {
         StgGrant grant = stg.grant();
         ServedSessions served = new ServedSessions(DbServerRole.ROLE, spec.commandLine().getOut(), role.json, sessions);
         try (ArrayHost host = role.attach(DbServerRole.ROLE);
-             ListenerRefusals refusals = ListenerRefusals.watch(served::onRefusal);
+             ListenerRefusals _ = ListenerRefusals.watch(served::onRefusal);
              DbServerListener listener = listen(host, secret, grant, stall, served)) {
             served.say("attached to the array at " + host.describe());
             served.say("listening on " + listener.address() + " (well-known port); granting STG group "

@@ -58,7 +58,7 @@ final class FsAgentCommand implements Callable<Integer> {
         Duration stall = role.stall();
         ServedSessions served = new ServedSessions(FsAgentRole.ROLE, spec.commandLine().getOut(), role.json, sessions);
         try (ArrayHost host = role.attach(FsAgentRole.ROLE);
-             ListenerRefusals refusals = ListenerRefusals.watch(served::onRefusal);
+             ListenerRefusals _ = ListenerRefusals.watch(served::onRefusal);
              FsAgentListener listener = listen(host.layer(), secret, session -> serve(session, stall, served))) {
             served.say("attached to the array at " + host.describe());
             SockAddr.Net wkp = listener.address();

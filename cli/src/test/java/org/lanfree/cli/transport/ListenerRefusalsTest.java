@@ -22,7 +22,7 @@ class ListenerRefusalsTest {
         PrintStream before = new PrintStream(OutputStream.nullOutputStream());
         System.setErr(before);
         PrintStream after;
-        try (ListenerRefusals watch = ListenerRefusals.watch(heard::add)) {
+        try (ListenerRefusals _ = ListenerRefusals.watch(heard::add)) {
             System.err.println("[fs-agent conn 6] WARN org.lanfree.connect.auth.Authenticator - auth: refused"
                     + " 127.0.0.1:37680: AUTH_FAILED: the peer's proof does not match this side's shared secret");
             System.err.println("[main] INFO something else entirely");
