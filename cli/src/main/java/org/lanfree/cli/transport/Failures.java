@@ -26,8 +26,9 @@ final class Failures {
             return CommandFailure.failed("authentication with the " + peer + " failed: " + w.getMessage()
                     + (w.getMessage().contains("HINT:") ? "" : ". " + SECRET_HINT), w);
         }
+        boolean hinted = w.getMessage().contains("HINT:");
         return CommandFailure.failed("the handshake with the " + peer + " failed: " + w.getMessage()
-                + (w.retryable() ? ". HINT: check that the peer runs and its address is right, then retry" : ""), w);
+                + (w.retryable() && !hinted ? ". HINT: check that the peer runs and its address is right, then retry" : ""), w);
     }
 
     /** The transfer after the handshake failed. */
@@ -38,7 +39,8 @@ final class Failures {
 
     /** A listener's refusal, as the line the listening role prints. */
     static String refusal(ListenerRefusals.Refusal r) {
-        return (r.authentication() ? "authentication failed for the connection from " : "refused the connection from ")
-                + r.peer() + ": " + r.reason();
+        return r.authentication()
+                ? "authentication failed for the connection from " + r.peer() + ": " + r.reason()
+                : "the handshake with " + r.peer() + " failed: " + r.reason();
     }
 }

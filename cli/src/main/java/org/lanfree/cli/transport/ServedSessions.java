@@ -59,7 +59,7 @@ final class ServedSessions {
 
     void onRefusal(ListenerRefusals.Refusal r) {
         if (json) {
-            print(failure("refused " + r.peer(), (r.authentication() ? "authentication failed: " : "") + r.reason()).toString());
+            print(failure("from " + r.peer(), (r.authentication() ? "authentication failed: " : "") + r.reason()).toString());
         } else {
             print(role + ": " + Failures.refusal(r));
         }
