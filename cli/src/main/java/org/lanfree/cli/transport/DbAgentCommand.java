@@ -2,6 +2,7 @@ package org.lanfree.cli.transport;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.lanfree.cli.console.Bytes;
@@ -57,6 +58,7 @@ final class DbAgentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SharedSecret secret = role.secret();
+        Duration stall = role.stall();
         if (server.port() == 0) {
             throw CommandFailure.usage("--server " + server + ": port 0 names no server; expected the db-server's"
                     + " well-known port (its 'listening on' line shows it)");
@@ -80,7 +82,7 @@ final class DbAgentCommand implements Callable<Integer> {
                         + session.data().localAddress() + " -> " + session.data().remoteAddress() + "; sending "
                         + Bytes.format(bytes));
                 Progress progress = role.json ? Progress.NONE : new ProgressLine(out, DbAgentRole.ROLE + ": ", bytes);
-                t = DbAgentRole.run(session, bytes, role.stall(), progress);
+                t = DbAgentRole.run(session, bytes, stall, progress);
             } catch (IOException e) {
                 throw Failures.transfer(e);
             }

@@ -2,6 +2,7 @@ package org.lanfree.cli.transport;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.lanfree.cli.console.Bytes;
@@ -11,6 +12,7 @@ import org.lanfree.connect.SockAddr;
 import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.handshake.FsServerHandshake;
 import org.lanfree.connect.handshake.FsSession;
+import org.lanfree.connect.handshake.StgGrant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -51,6 +53,8 @@ final class FsServerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SharedSecret secret = role.secret();
+        Duration stall = role.stall();
+        StgGrant grant = stg.grant();
         if (agent.port() < 1 || agent.port() > 65534) {
             throw CommandFailure.usage("--agent " + agent + ": port " + agent.port()
                     + " leaves no next port for the STG negotiation; expected 1-65534");
@@ -61,7 +65,7 @@ final class FsServerCommand implements Callable<Integer> {
             say(out, "attached to the array at " + host.describe());
             FsSession session;
             try {
-                session = new FsServerHandshake(agent, stg.grant(), FsServerHandshake.defaultTimeouts())
+                session = new FsServerHandshake(agent, grant, FsServerHandshake.defaultTimeouts())
                         .open(host.layer(), secret);
             } catch (IOException e) {
                 throw Failures.handshake(peer, e);
@@ -73,7 +77,7 @@ final class FsServerCommand implements Callable<Integer> {
                         + session.data().localAddress() + " -> " + session.data().remoteAddress()
                         + " through the array; asking for " + Bytes.format(bytes));
                 Progress progress = role.json ? Progress.NONE : new ProgressLine(out, FsServerRole.ROLE + ": ", bytes);
-                t = FsServerRole.run(session, bytes, role.stall(), progress);
+                t = FsServerRole.run(session, bytes, stall, progress);
             } catch (IOException e) {
                 throw Failures.transfer(e);
             }
