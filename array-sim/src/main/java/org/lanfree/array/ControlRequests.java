@@ -59,7 +59,7 @@ final class ControlRequests {
         l.acceptWaiters().clear();
         for (StpConnection c : l.pending()) {
             c.toConnector().reset("STP port " + l.port() + " of group " + l.group().id() + " closed before accepting");
-            c.toAcceptor().receiverGone(true);
+            c.toAcceptor().receiverGone("was never accepted: the listening port closed");
             rings.retry(c.toConnector().readWaiters(), out);
             rings.retry(c.toAcceptor().openWaiters(), out);
             finishIfDone(c);
@@ -164,14 +164,14 @@ final class ControlRequests {
             }
         }
         Ring inRing = ep.in();
-        inRing.receiverGone(true);
+        inRing.receiverGone(resetReason != null ? "is gone: " + resetReason : "closed its socket");
         rings.dropData(inRing, false);
         for (Request w : ArrayState.drain(inRing.readWaiters())) {
             out.error(w.host(), w.tag(), ChannelError.CLOSED, "the socket was closed");
         }
         for (Request w : ArrayState.drain(inRing.openWaiters())) {
             out.error(w.host(), w.tag(), ChannelError.PEER_RESET, "STP connection " + ep.connection().id()
-                    + ": the receiving end (port " + ep.localPort() + ") closed its socket");
+                    + ": the receiving end (port " + ep.localPort() + ") " + inRing.receiverGoneReason());
         }
         rings.retry(s.slotWaiters, out);
         s.endpoints.remove(ep.id());

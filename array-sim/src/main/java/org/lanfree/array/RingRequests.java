@@ -65,7 +65,7 @@ final class RingRequests {
     private void checkSendable(Endpoint ep, Ring ring) throws ChannelException {
         if (ring.receiverGone()) {
             throw new ChannelException(ChannelError.PEER_RESET, "STP connection " + ep.connection().id()
-                    + ": the receiving end (port " + ep.peerPort() + ") closed its socket");
+                    + ": the receiving end (port " + ep.peerPort() + ") " + ring.receiverGoneReason());
         }
         if (ring.ended() || ep.closed()) {
             throw new ChannelException(ChannelError.CLOSED, "STP connection " + ep.connection().id()

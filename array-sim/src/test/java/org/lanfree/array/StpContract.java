@@ -191,6 +191,7 @@ abstract class StpContract {
                 }
             });
             assertEquals(ChannelError.PEER_RESET, onSend.error());
+            assertTrue(onSend.getMessage().contains("host b detached from the array"), onSend.getMessage());
             p.client().close();
             JsonNode status = JSON.readTree(a.statusJson());
             assertEquals(0, status.get("connections").size());

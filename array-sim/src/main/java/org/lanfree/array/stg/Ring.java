@@ -22,8 +22,8 @@ public final class Ring {
     /** End of stream: sequence number and fill after which the receiver reads end of stream. */
     long eofSeq = -1;
     int eofFill;
-    /** The receiving endpoint closed: the sender gets a reset. */
-    boolean receiverGone;
+    /** Why the receiving endpoint is gone (it closed, or its host detached), or null: the sender gets a reset. */
+    String receiverGone;
     /** The sending host vanished without ending the stream: the receiver gets a reset. */
     String resetReason;
     long bytesCommitted;
@@ -149,11 +149,18 @@ public final class Ring {
     }
 
     public boolean receiverGone() {
+        return receiverGone != null;
+    }
+
+    /** Why the receiving end is gone, for the sender's error. */
+    public String receiverGoneReason() {
         return receiverGone;
     }
 
-    public void receiverGone(boolean gone) {
-        receiverGone = gone;
+    public void receiverGone(String why) {
+        if (receiverGone == null) {
+            receiverGone = why;
+        }
     }
 
     public String resetReason() {

@@ -58,8 +58,8 @@ final class DbServerCommand implements Callable<Integer> {
         StgGrant grant = stg.grant();
         ServedSessions served = new ServedSessions(DbServerRole.ROLE, spec.commandLine().getOut(), role.json, sessions);
         try (ArrayHost host = role.attach(DbServerRole.ROLE);
-             ListenerRefusals _ = ListenerRefusals.watch(served::onRefusal);
              DbServerListener listener = listen(host, secret, grant, stall, served)) {
+            listener.onRefusal(served::onRefusal);
             served.say("attached to the array at " + host.describe());
             served.say("listening on " + listener.address() + " (well-known port); granting STG group "
                     + grant.group() + (grant.ringTracks() == 0 ? " with its default ring" : " with rings of "

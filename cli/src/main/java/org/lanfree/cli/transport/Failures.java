@@ -3,6 +3,7 @@ package org.lanfree.cli.transport;
 import java.io.IOException;
 
 import org.lanfree.cli.console.CommandFailure;
+import org.lanfree.connect.handshake.Refusal;
 import org.lanfree.connect.wire.ErrorCode;
 import org.lanfree.connect.wire.WireException;
 
@@ -38,9 +39,9 @@ final class Failures {
     }
 
     /** A listener's refusal, as the line the listening role prints. */
-    static String refusal(ListenerRefusals.Refusal r) {
+    static String refusal(Refusal r) {
         return r.authentication()
-                ? "authentication failed for the connection from " + r.peer() + ": " + r.reason()
-                : "the handshake with " + r.peer() + " failed: " + r.reason();
+                ? "authentication failed for the connection from " + r.peer() + ": " + r.reason().getMessage()
+                : "the handshake with " + r.peer() + " failed: " + r.reason().getMessage();
     }
 }

@@ -58,8 +58,8 @@ final class FsAgentCommand implements Callable<Integer> {
         Duration stall = role.stall();
         ServedSessions served = new ServedSessions(FsAgentRole.ROLE, spec.commandLine().getOut(), role.json, sessions);
         try (ArrayHost host = role.attach(FsAgentRole.ROLE);
-             ListenerRefusals _ = ListenerRefusals.watch(served::onRefusal);
              FsAgentListener listener = listen(host.layer(), secret, session -> serve(session, stall, served))) {
+            listener.onRefusal(served::onRefusal);
             served.say("attached to the array at " + host.describe());
             SockAddr.Net wkp = listener.address();
             served.say("listening on " + wkp + " (control and error/status channels) and " + wkp.host() + ":"

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 
 import org.lanfree.cli.console.CommandFailure;
 import org.lanfree.cli.console.Json;
+import org.lanfree.connect.handshake.Refusal;
 import org.lanfree.connect.wire.WireException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,9 +58,10 @@ final class ServedSessions {
         book.record(false);
     }
 
-    void onRefusal(ListenerRefusals.Refusal r) {
+    void onRefusal(Refusal r) {
         if (json) {
-            print(failure("from " + r.peer(), (r.authentication() ? "authentication failed: " : "") + r.reason()).toString());
+            print(failure("from " + r.peer(), (r.authentication() ? "authentication failed: " : "")
+                    + r.reason().getMessage()).toString());
         } else {
             print(role + ": " + Failures.refusal(r));
         }

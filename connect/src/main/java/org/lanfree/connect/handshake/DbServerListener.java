@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.lanfree.connect.Conn;
 import org.lanfree.connect.Domain;
 import org.lanfree.connect.SockAddr;
 import org.lanfree.connect.SocketLayer;
@@ -16,6 +17,7 @@ import org.lanfree.connect.auth.Authenticator;
 import org.lanfree.connect.auth.Role;
 import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.wire.FrameChannel;
+import org.lanfree.connect.wire.WireException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,7 @@ public final class DbServerListener implements Closeable {
     private final Map<Integer, DbServerHandshake> inProgress = new ConcurrentHashMap<>();
     private final Thread acceptor;
     private volatile boolean closed;
+    private volatile Consumer<Refusal> refusals = refusal -> { };
 
     private DbServerListener(SocketLayer layer, SharedSecret secret, StateTimeouts<DbServerHandshake.State> timeouts,
             int wkp, StgPolicy policy, Consumer<DbSession> handler) {
@@ -70,6 +73,20 @@ public final class DbServerListener implements Closeable {
             throw e;
         }
         return new DbServerListener(layer, secret, timeouts, fd, policy, handler);
+    }
+
+    /** Reports every refused connection to {@code callback} (on the refusing thread), besides the log line. */
+    public void onRefusal(Consumer<Refusal> callback) {
+        this.refusals = Objects.requireNonNull(callback, "callback");
+    }
+
+    private void refused(Object peer, Exception reason) {
+        try {
+            refusals.accept(new Refusal(String.valueOf(peer), WireException.of(
+                    reason instanceof IOException io ? io : new IOException(reason))));
+        } catch (RuntimeException e) {
+            log.warn("db-server: refusal callback failed: {}", e.toString());
+        }
     }
 
     /** The well-known port's address (what getsockname returns). */
@@ -125,9 +142,11 @@ public final class DbServerListener implements Closeable {
         SockAddr remote = null;
         try {
             FrameChannel channel;
+            Conn conn = layer.conn(fd);
             try {
-                channel = auth.accept(layer.conn(fd));
+                channel = auth.accept(conn);
             } catch (IOException refusedAndLogged) {
+                refused(conn.remoteAddress(), refusedAndLogged);
                 return;
             }
             remote = channel.conn().remoteAddress();
@@ -144,6 +163,7 @@ public final class DbServerListener implements Closeable {
             deliver(session);
         } catch (IOException | RuntimeException e) {
             log.warn("db-server: refused {}: {}", remote, e.getMessage());
+            refused(remote, e);
             closeQuietly(fd);
         } finally {
             inProgress.remove(fd);

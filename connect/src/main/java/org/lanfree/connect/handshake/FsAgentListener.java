@@ -58,6 +58,7 @@ public final class FsAgentListener implements Closeable {
             });
     private final List<Thread> acceptors;
     private volatile boolean closed;
+    private volatile Consumer<Refusal> refusals = refusal -> { };
 
     private record Session(FsAgentHandshake machine, LegRunner runner, String host) {
     }
@@ -108,6 +109,20 @@ public final class FsAgentListener implements Closeable {
         int a = layer.register(ports.first());
         int b = layer.register(ports.second());
         return new FsAgentListener(layer, secret, timeouts, a, b, handler);
+    }
+
+    /** Reports every refused connection to {@code callback} (on the refusing thread), besides the log line. */
+    public void onRefusal(Consumer<Refusal> callback) {
+        this.refusals = Objects.requireNonNull(callback, "callback");
+    }
+
+    private void refused(Object peer, Exception reason) {
+        try {
+            refusals.accept(new Refusal(String.valueOf(peer), WireException.of(
+                    reason instanceof IOException io ? io : new IOException(reason))));
+        } catch (RuntimeException e) {
+            log.warn("fs-agent: refusal callback failed: {}", e.toString());
+        }
     }
 
     /** The well-known port's address. */
@@ -174,9 +189,11 @@ public final class FsAgentListener implements Closeable {
     private void serve(int fd, boolean nextPort) {
         try {
             FrameChannel channel;
+            Conn conn = layer.conn(fd);
             try {
-                channel = auth.accept(layer.conn(fd));
+                channel = auth.accept(conn);
             } catch (IOException refusedAndLogged) {
+                refused(conn.remoteAddress(), refusedAndLogged);
                 return;
             }
             Message first;
@@ -224,6 +241,7 @@ public final class FsAgentListener implements Closeable {
         } catch (IOException e) {
             failures.put(token, e.getMessage());
             log.warn("fs-agent: session {} with {} failed: {}", token, remote, e.getMessage());
+            refused(remote, e);
         } finally {
             sessions.remove(token);
         }
@@ -279,6 +297,7 @@ public final class FsAgentListener implements Closeable {
             }
         }
         log.warn("fs-agent: refused {}: {}", channel.conn().remoteAddress(), reason.getMessage());
+        refused(channel.conn().remoteAddress(), reason);
         closeQuietly(fd);
     }
 

@@ -28,6 +28,7 @@ import org.lanfree.connect.SocketLayer;
 import org.lanfree.connect.Strangers;
 import org.lanfree.connect.auth.Authenticator;
 import org.lanfree.connect.auth.Role;
+import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.net.TcpConn;
 import org.lanfree.connect.net.TcpListener;
 import org.lanfree.connect.wire.ErrorCode;
@@ -87,6 +88,16 @@ class DbServerListenerTest {
             String fragment) throws IOException {
         Strangers.assertRefused(wkp, script, code, fragment);
         aGoodAgentGetsAsFarAsTheArrayStep();
+    }
+
+    @Test
+    void anAgentWithTheWrongSecretIsReportedToTheRefusalCallback() throws Exception {
+        List<Refusal> refusals = new CopyOnWriteArrayList<>();
+        listener.onRefusal(refusals::add);
+        assertThrows(WireException.class, () -> new DbClientHandshake(wkp, "intruder", "127.0.0.1", AGENT_TIMEOUTS)
+                .open(agentLayer, SharedSecret.ofUtf8("not the server's secret at all")));
+        Await.until(() -> "refusals " + refusals, WAIT, () -> !refusals.isEmpty());
+        assertTrue(refusals.get(0).authentication(), refusals.toString());
     }
 
     @Test

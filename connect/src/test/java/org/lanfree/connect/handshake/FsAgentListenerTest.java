@@ -30,6 +30,7 @@ import org.lanfree.connect.SocketLayer;
 import org.lanfree.connect.Strangers;
 import org.lanfree.connect.auth.Authenticator;
 import org.lanfree.connect.auth.Role;
+import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.net.PortPair;
 import org.lanfree.connect.net.TcpConn;
 import org.lanfree.connect.wire.ErrorCode;
@@ -101,6 +102,18 @@ class FsAgentListenerTest {
             String fragment) throws IOException {
         Strangers.assertRefused(next, script, code, fragment);
         aGoodServerGetsAsFarAsTheArrayStep();
+    }
+
+    @Test
+    void aServerWithTheWrongSecretIsReportedToTheRefusalCallback() throws Exception {
+        List<Refusal> refusals = new CopyOnWriteArrayList<>();
+        listener.onRefusal(refusals::add);
+        FsServerHandshake handshake = new FsServerHandshake(wkp, new StgGrant(1, 8), SERVER_TIMEOUTS);
+        assertThrows(WireException.class,
+                () -> handshake.open(serverLayer, SharedSecret.ofUtf8("not the agent's secret at all")));
+        Await.until(() -> "refusals " + refusals, WAIT, () -> !refusals.isEmpty());
+        assertTrue(refusals.get(0).authentication(), refusals.toString());
+        assertTrue(refusals.get(0).peer().contains("127.0.0.1"), refusals.toString());
     }
 
     @Test
