@@ -1,0 +1,52 @@
+package org.lanfree.media.vtl;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/** Small cartridges and drives in a temporary folder, and byte helpers. */
+final class Fixtures {
+
+    static final Barcode LF0001 = Barcode.valueOf("LF0001L8");
+
+    private Fixtures() {
+    }
+
+    /** A labelled cartridge in {@code folder/LF0001L8}, loaded in a stand-alone drive. */
+    static Drive labelledDrive(Path folder, int blockSize, long capacity, long earlyWarning) throws IOException {
+        FileCartridge c = FileCartridge.create(folder.resolve(LF0001.toString()), LF0001, Pools.SCRATCH, capacity,
+                earlyWarning);
+        c.writeLabel(VolumeLabel.of(LF0001));
+        Drive drive = new Drive(0, blockSize);
+        drive.load(c);
+        drive.locateEndOfData();
+        return drive;
+    }
+
+    static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    static ByteBuffer block(int size, long seed) {
+        return ByteBuffer.wrap(random(size, seed));
+    }
+
+    /** Every file under {@code folder}, by relative path, with its bytes: a snapshot to compare. */
+    static Map<String, byte[]> files(Path folder) throws IOException {
+        Map<String, byte[]> all = new TreeMap<>();
+        try (var walk = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(p)) {
+                    all.put(folder.relativize(p).toString(), Files.readAllBytes(p));
+                }
+            }
+        }
+        return all;
+    }
+}
