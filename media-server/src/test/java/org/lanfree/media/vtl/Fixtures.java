@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-/** Small cartridges and drives in a temporary folder, and byte helpers. */
+/** Small cartridges, drives and libraries in a temporary folder, and byte helpers. */
 final class Fixtures {
 
     static final Barcode LF0001 = Barcode.valueOf("LF0001L8");
@@ -25,6 +25,13 @@ final class Fixtures {
         drive.load(c);
         drive.locateEndOfData();
         return drive;
+    }
+
+    /** A library with {@code cartridges} labelled scratch cartridges LF0001L8... in a few slots. */
+    static LibraryConfig smallLibrary(Path folder, int slots, int cartridges, int blockSize, long capacity,
+            long earlyWarning) {
+        return new LibraryConfig(folder, 2, slots, 1, blockSize, cartridges, LF0001, Pools.SCRATCH, capacity,
+                earlyWarning);
     }
 
     static byte[] random(int size, long seed) {
