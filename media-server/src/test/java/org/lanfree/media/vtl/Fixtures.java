@@ -1,9 +1,11 @@
 package org.lanfree.media.vtl;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -12,6 +14,7 @@ import java.util.TreeMap;
 final class Fixtures {
 
     static final Barcode LF0001 = Barcode.valueOf("LF0001L8");
+    static final Instant CREATED = Instant.parse("2025-06-01T12:00:00Z");
 
     private Fixtures() {
     }
@@ -42,6 +45,17 @@ final class Fixtures {
 
     static ByteBuffer block(int size, long seed) {
         return ByteBuffer.wrap(random(size, seed));
+    }
+
+    static BackupInfo backup(String id, String compression) {
+        return new BackupInfo(id, "fileserver1", "fs", "full", CREATED, compression);
+    }
+
+    /** Reads the payload of a reader to the end. */
+    static byte[] readAll(TapeFileReader reader) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reader.transferTo(out);
+        return out.toByteArray();
     }
 
     /** Every file under {@code folder}, by relative path, with its bytes: a snapshot to compare. */

@@ -1,0 +1,147 @@
+package org.lanfree.media.vtl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Reads a backup's payload back across its sections, in order: for each one it has the cartridge
+ * mounted, locates the tape file, checks that the header names this backup and section, and then
+ * streams the payload blocks, each checked against its CRC32C, up to the filemark. A damaged block
+ * fails the read with {@link DamagedBlockException}; no byte of it is returned. Not thread-safe.
+ */
+public final class TapeFileReader extends InputStream {
+
+    /** Mounts a section's cartridge. */
+    @FunctionalInterface
+    public interface Mount {
+        /** Returns a drive holding {@code section.barcode()} (e.g. after the library loaded it). */
+        Drive mount(Section section) throws IOException;
+    }
+
+    private final List<Section> sections;
+    private final Mount mount;
+    private ByteBuffer block = ByteBuffer.allocate(Drive.DEFAULT_BLOCK_SIZE).flip();
+    private int next;
+    private Drive drive;
+    private Section current;
+    private long blocks;
+    private long bytes;
+    private boolean done;
+
+    public TapeFileReader(List<Section> sections, Mount mount) {
+        if (sections.isEmpty()) {
+            throw new IllegalArgumentException("a backup has at least one section; got none");
+        }
+        this.sections = List.copyOf(sections);
+        this.mount = mount;
+    }
+
+    /** Reads the tape file header at the drive's position, leaving the drive after it. */
+    public static TapeFileHeader readHeader(Drive drive) throws IOException {
+        int size = drive.nextBlockSize();
+        BlockAddress at = drive.position();
+        String where = drive.loaded().map(Barcode::toString).orElse("?") + " at " + at;
+        if (size <= 0) {
+            throw new TapeException(TapeException.Sense.BLANK_CHECK, "no tape file header on " + where + ": found "
+                    + (size == 0 ? "a filemark" : "end-of-data") + "; HINT: check the tape file number");
+        }
+        ByteBuffer first = ByteBuffer.allocate(size);
+        drive.read(first);
+        TapeFileHeader header;
+        try {
+            header = TapeFileHeader.decode(first.flip());
+        } catch (IllegalArgumentException e) {
+            throw new TapeException(TapeException.Sense.MEDIUM_ERROR, "no lanfree tape file header on " + where
+                    + ": " + e.getMessage() + "; HINT: check the tape file number", e);
+        }
+        for (int i = 1; i < header.headerBlocks(); i++) {
+            first.clear();
+            if (drive.read(first) <= 0) {
+                throw new TapeException(TapeException.Sense.MEDIUM_ERROR, "tape file header on " + where + " says "
+                        + header.headerBlocks() + " blocks but ends after " + i);
+            }
+        }
+        return header;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] dst, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        while (!block.hasRemaining()) {
+            if (done || !fill()) {
+                done = true;
+                return -1;
+            }
+        }
+        int n = Math.min(len, block.remaining());
+        block.get(dst, off, n);
+        return n;
+    }
+
+    /** Reads the next payload block; false when the last section is exhausted. */
+    private boolean fill() throws IOException {
+        if (current == null) {
+            if (next == sections.size()) {
+                return false;
+            }
+            open(sections.get(next++));
+        }
+        int size = drive.nextBlockSize();
+        if (size > block.capacity()) {
+            block = ByteBuffer.allocate(size);
+        }
+        block.clear();
+        int n = drive.read(block);
+        block.flip();
+        if (n > 0) {
+            blocks++;
+            bytes += n;
+            return true;
+        }
+        if (n < 0) {
+            throw new TapeException(TapeException.Sense.MEDIUM_ERROR, where() + " ends without a filemark after "
+                    + blocks + " payload blocks; expected " + current.payloadBlocks() + " blocks and a filemark;"
+                    + " HINT: the tape file was not finished");
+        }
+        if (blocks != current.payloadBlocks() || bytes != current.payloadBytes()) {
+            throw new TapeException(TapeException.Sense.MEDIUM_ERROR, where() + " holds " + blocks + " payload"
+                    + " blocks and " + bytes + " bytes, the catalog expects " + current.payloadBlocks() + " and "
+                    + current.payloadBytes() + "; HINT: crosscheck the backup");
+        }
+        current = null;
+        return true;
+    }
+
+    private void open(Section s) throws IOException {
+        drive = mount.mount(s);
+        if (!drive.loaded().map(s.barcode()::equals).orElse(false)) {
+            throw new TapeException(TapeException.Sense.NOT_READY, "backup " + s.backupId() + " section "
+                    + s.number() + " is on " + s.barcode() + ", but " + drive + " holds "
+                    + drive.loaded().map(Barcode::toString).orElse("nothing") + "; HINT: mount the right cartridge");
+        }
+        current = s;
+        drive.locateFile(s.fileNumber());
+        TapeFileHeader h = readHeader(drive);
+        if (!h.backup().backupId().equals(s.backupId()) || h.section() != s.number()) {
+            throw new TapeException(TapeException.Sense.MEDIUM_ERROR, where() + " holds backup "
+                    + h.backup().backupId() + " section " + h.section() + ", expected backup " + s.backupId()
+                    + " section " + s.number() + "; HINT: the catalog and the cartridge disagree, crosscheck it");
+        }
+        blocks = 0;
+        bytes = 0;
+    }
+
+    private String where() {
+        return "cartridge " + current.barcode() + " tape file " + current.fileNumber();
+    }
+}
