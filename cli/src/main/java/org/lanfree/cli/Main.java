@@ -32,11 +32,33 @@ public final class Main implements Runnable {
     CommandSpec command;
 
     public static void main(String[] args) {
+        configureLogging(args);
         CommandLine cli = commandLine();
         int code = cli.execute(args);
         cli.getOut().flush();
         cli.getErr().flush();
         System.exit(code);
+    }
+
+    /**
+     * Daemons in the foreground ({@code ... start}) log INFO to stdout with timestamps, as an
+     * operator reading their log expects; every other command shows only warnings and errors,
+     * on stderr, so its own output stays readable. A {@code -D} setting given by the user wins.
+     */
+    static void configureLogging(String[] args) {
+        boolean daemon = args.length >= 2 && args[1].equals("start");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", daemon ? "info" : "warn");
+        if (daemon) {
+            setIfAbsent("org.slf4j.simpleLogger.logFile", "System.out");
+            setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+            setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /** The command tree with the registered daemons, its error handling and exit codes. */
