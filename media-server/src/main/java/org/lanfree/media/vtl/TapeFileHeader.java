@@ -38,6 +38,8 @@ public record TapeFileHeader(BackupInfo backup, int blockSize, int section, Stri
 
     static final String MAGIC = "LANFREE TAPE FILE HEADER";
     static final String END = "end-of-header";
+    /** The longest header text a reader looks through for its end. */
+    static final int MAX_TEXT = 1 << 20;
 
     /**
      * The header for a tape file that starts at data-file byte {@code fileOffset}, its block count
@@ -108,10 +110,13 @@ public record TapeFileHeader(BackupInfo backup, int blockSize, int section, Stri
         return blocks.flip();
     }
 
-    /** Parses the first block of a header; fails naming what is wrong when it is not one. */
-    public static TapeFileHeader decode(ByteBuffer firstBlock) {
-        byte[] bytes = new byte[Math.min(firstBlock.remaining(), 16 * 1024)];
-        firstBlock.duplicate().get(bytes);
+    /**
+     * Parses a header from its first bytes (up to and including the {@code end-of-header} line);
+     * fails naming what is wrong when they are not one.
+     */
+    public static TapeFileHeader decode(ByteBuffer start) {
+        byte[] bytes = new byte[Math.min(start.remaining(), MAX_TEXT)];
+        start.duplicate().get(bytes);
         String text = new String(bytes, StandardCharsets.US_ASCII);
         if (!text.startsWith(MAGIC + "\n")) {
             throw new IllegalArgumentException("block does not start with '" + MAGIC + "': not a lanfree tape"

@@ -1,8 +1,10 @@
 package org.lanfree.media.vtl;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -40,30 +42,38 @@ public final class TapeFileReader extends InputStream {
 
     /** Reads the tape file header at the drive's position, leaving the drive after it. */
     public static TapeFileHeader readHeader(Drive drive) throws IOException {
-        int size = drive.nextBlockSize();
-        BlockAddress at = drive.position();
-        String where = drive.loaded().map(Barcode::toString).orElse("?") + " at " + at;
-        if (size <= 0) {
-            throw new TapeException(TapeException.Sense.BLANK_CHECK, "no tape file header on " + where + ": found "
-                    + (size == 0 ? "a filemark" : "end-of-data") + "; HINT: check the tape file number");
-        }
-        ByteBuffer first = ByteBuffer.allocate(size);
-        drive.read(first);
+        String where = drive.loaded().map(Barcode::toString).orElse("?") + " at " + drive.position();
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int blocks = 0;
+        do {
+            text.write(readHeaderBlock(drive, where, blocks));
+            blocks++;
+        } while (!text.toString(StandardCharsets.US_ASCII).contains("\n" + TapeFileHeader.END + "\n")
+                && text.size() < TapeFileHeader.MAX_TEXT);
         TapeFileHeader header;
         try {
-            header = TapeFileHeader.decode(first.flip());
+            header = TapeFileHeader.decode(ByteBuffer.wrap(text.toByteArray()));
         } catch (IllegalArgumentException e) {
             throw new TapeException(TapeException.Sense.MEDIUM_ERROR, "no lanfree tape file header on " + where
                     + ": " + e.getMessage() + "; HINT: check the tape file number", e);
         }
-        for (int i = 1; i < header.headerBlocks(); i++) {
-            first.clear();
-            if (drive.read(first) <= 0) {
-                throw new TapeException(TapeException.Sense.MEDIUM_ERROR, "tape file header on " + where + " says "
-                        + header.headerBlocks() + " blocks but ends after " + i);
-            }
+        for (; blocks < header.headerBlocks(); blocks++) {
+            readHeaderBlock(drive, where, blocks);
         }
         return header;
+    }
+
+    private static byte[] readHeaderBlock(Drive drive, String where, int blocks) throws IOException {
+        int size = drive.nextBlockSize();
+        if (size <= 0) {
+            throw new TapeException(blocks == 0 ? TapeException.Sense.BLANK_CHECK : TapeException.Sense.MEDIUM_ERROR,
+                    "no " + (blocks == 0 ? "" : "complete ") + "tape file header on " + where + ": found "
+                    + (size == 0 ? "a filemark" : "end-of-data") + " after " + blocks + " header blocks; HINT: check"
+                    + " the tape file number");
+        }
+        ByteBuffer block = ByteBuffer.allocate(size);
+        drive.read(block);
+        return block.array();
     }
 
     @Override

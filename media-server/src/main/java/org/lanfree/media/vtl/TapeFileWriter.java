@@ -17,7 +17,18 @@ import org.slf4j.LoggerFactory;
  * section number.
  *
  * <p>Nothing is final until {@link #finish()}: {@link #close()} without it abandons the tape file in
- * progress (no filemark), so the next writer on that cartridge, or its next opening, drops it.
+ * progress (no filemark), so the next writer on that cartridge, or its next opening, drops it. A
+ * compressing stream on top must end its frame before {@code finish()}, without closing the writer:
+ *
+ * <pre>{@code
+ * try (TapeFileWriter tape = TapeFileWriter.start(drive, backup, next);
+ *         ZstdOutputStream zstd = new ZstdOutputStream(tape).setCloseFrameOnFlush(true)) {
+ *     archive.transferTo(zstd);
+ *     zstd.flush();                         // ends the zstd frame
+ *     List<Section> sections = tape.finish();
+ * }
+ * }</pre>
+ *
  * Not thread-safe: one session writes through one writer.
  */
 public final class TapeFileWriter extends OutputStream {

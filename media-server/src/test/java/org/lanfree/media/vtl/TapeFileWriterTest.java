@@ -65,6 +65,31 @@ class TapeFileWriterTest {
     }
 
     @Test
+    void headerLongerThanABlockFillsSeveralWholeBlocksAndReadsBack() throws IOException {
+        int small = 1024;
+        Drive drive = Fixtures.labelledDrive(tmp, small, 1 << 20, 1 << 19);
+        BackupInfo backup = new BackupInfo("b7", "host-" + "x".repeat(2500), "fs", "full", Fixtures.CREATED, "none");
+        byte[] payload = Fixtures.random(3000, 7);
+        List<Section> sections;
+        try (TapeFileWriter w = TapeFileWriter.start(drive, backup, (full, s) -> null)) {
+            w.write(payload);
+            sections = w.finish();
+        }
+
+        Section s = sections.getFirst();
+        drive.locateFile(1);
+        TapeFileHeader header = TapeFileReader.readHeader(drive);
+        assertEquals(backup, header.backup());
+        assertEquals((header.text().length() + small - 1) / small, header.headerBlocks());
+        assertTrue(header.headerBlocks() > 2, "the client's name alone takes more than two blocks");
+        assertEquals(header.headerBlocks(), s.firstBlock(), "the payload starts after the header's blocks");
+        assertEquals(80 + header.headerBytes(), s.payloadOffset());
+        assertEquals(BlockAddress.of(1, s.firstBlock()), drive.position(), "the reader stands on the payload");
+        assertArrayEquals(payload, Fixtures.readAll(new TapeFileReader(sections, x -> drive)));
+        drive.unload().close();
+    }
+
+    @Test
     void payloadOfWholeBlocksEndsWithAFullBlock() throws IOException {
         Drive drive = Fixtures.labelledDrive(tmp, BLOCK, 1 << 20, 1 << 19);
         List<Section> sections = writeBackup(drive, "b1", Fixtures.random(2 * BLOCK, 1));
