@@ -17,7 +17,6 @@ import org.lanfree.connect.auth.Authenticator;
 import org.lanfree.connect.auth.Role;
 import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.wire.FrameChannel;
-import org.lanfree.connect.wire.WireException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ public final class DbServerListener implements Closeable {
     private final Map<Integer, DbServerHandshake> inProgress = new ConcurrentHashMap<>();
     private final Thread acceptor;
     private volatile boolean closed;
-    private volatile Consumer<Refusal> refusals = refusal -> { };
+    private final RefusalReporter refusals = new RefusalReporter("db-server", log);
 
     private DbServerListener(SocketLayer layer, SharedSecret secret, StateTimeouts<DbServerHandshake.State> timeouts,
             int wkp, StgPolicy policy, Consumer<DbSession> handler) {
@@ -77,16 +76,7 @@ public final class DbServerListener implements Closeable {
 
     /** Reports every refused connection to {@code callback} (on the refusing thread), besides the log line. */
     public void onRefusal(Consumer<Refusal> callback) {
-        this.refusals = Objects.requireNonNull(callback, "callback");
-    }
-
-    private void refused(Object peer, Exception reason) {
-        try {
-            refusals.accept(new Refusal(String.valueOf(peer), WireException.of(
-                    reason instanceof IOException io ? io : new IOException(reason))));
-        } catch (RuntimeException e) {
-            log.warn("db-server: refusal callback failed: {}", e.toString());
-        }
+        refusals.set(callback);
     }
 
     /** The well-known port's address (what getsockname returns). */
@@ -146,7 +136,7 @@ public final class DbServerListener implements Closeable {
             try {
                 channel = auth.accept(conn);
             } catch (IOException refusedAndLogged) {
-                refused(conn.remoteAddress(), refusedAndLogged);
+                refusals.report(conn.remoteAddress(), refusedAndLogged);
                 return;
             }
             remote = channel.conn().remoteAddress();
@@ -163,7 +153,7 @@ public final class DbServerListener implements Closeable {
             deliver(session);
         } catch (IOException | RuntimeException e) {
             log.warn("db-server: refused {}: {}", remote, e.getMessage());
-            refused(remote, e);
+            refusals.report(remote, e);
             closeQuietly(fd);
         } finally {
             inProgress.remove(fd);

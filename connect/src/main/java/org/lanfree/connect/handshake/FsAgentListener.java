@@ -58,7 +58,7 @@ public final class FsAgentListener implements Closeable {
             });
     private final List<Thread> acceptors;
     private volatile boolean closed;
-    private volatile Consumer<Refusal> refusals = refusal -> { };
+    private final RefusalReporter refusals = new RefusalReporter("fs-agent", log);
 
     private record Session(FsAgentHandshake machine, LegRunner runner, String host) {
     }
@@ -113,16 +113,7 @@ public final class FsAgentListener implements Closeable {
 
     /** Reports every refused connection to {@code callback} (on the refusing thread), besides the log line. */
     public void onRefusal(Consumer<Refusal> callback) {
-        this.refusals = Objects.requireNonNull(callback, "callback");
-    }
-
-    private void refused(Object peer, Exception reason) {
-        try {
-            refusals.accept(new Refusal(String.valueOf(peer), WireException.of(
-                    reason instanceof IOException io ? io : new IOException(reason))));
-        } catch (RuntimeException e) {
-            log.warn("fs-agent: refusal callback failed: {}", e.toString());
-        }
+        refusals.set(callback);
     }
 
     /** The well-known port's address. */
@@ -193,7 +184,7 @@ public final class FsAgentListener implements Closeable {
             try {
                 channel = auth.accept(conn);
             } catch (IOException refusedAndLogged) {
-                refused(conn.remoteAddress(), refusedAndLogged);
+                refusals.report(conn.remoteAddress(), refusedAndLogged);
                 return;
             }
             Message first;
@@ -241,7 +232,7 @@ public final class FsAgentListener implements Closeable {
         } catch (IOException e) {
             failures.put(token, e.getMessage());
             log.warn("fs-agent: session {} with {} failed: {}", token, remote, e.getMessage());
-            refused(remote, e);
+            refusals.report(remote, e);
         } finally {
             sessions.remove(token);
         }
@@ -297,7 +288,7 @@ public final class FsAgentListener implements Closeable {
             }
         }
         log.warn("fs-agent: refused {}: {}", channel.conn().remoteAddress(), reason.getMessage());
-        refused(channel.conn().remoteAddress(), reason);
+        refusals.report(channel.conn().remoteAddress(), reason);
         closeQuietly(fd);
     }
 
