@@ -4,7 +4,9 @@ package org.lanfree.connect.auth;
 public enum Role {
     MEDIA_SERVER(1),
     FS_AGENT(2),
-    DB_AGENT(3);
+    DB_AGENT(3),
+    /** The operator's command line on its admin connection to a media server. */
+    ADMIN(4);
 
     private final int code;
 

@@ -75,6 +75,23 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Operator to media server, on the admin connection: one request as a JSON object
+     * ({@code {"op": ..., ...}}); the media server answers each with one {@link AdminReply}.
+     */
+    record AdminRequest(String json) implements Message {
+        public AdminRequest {
+            Objects.requireNonNull(json, "json");
+        }
+    }
+
+    /** Media server to operator: the answer to one {@link AdminRequest}, as a JSON object. */
+    record AdminReply(String json) implements Message {
+        public AdminReply {
+            Objects.requireNonNull(json, "json");
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

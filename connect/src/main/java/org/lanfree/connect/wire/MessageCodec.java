@@ -17,6 +17,8 @@ import java.nio.ByteBuffer;
  * 8 DbCallback    client:str port:u16
  * 9 CallbackAck   session:i32
  * 10 SendBytes    bytes:i64
+ * 11 AdminRequest json:str
+ * 12 AdminReply   json:str
  * </pre>
  *
  * Decoding is strict: an unknown kind, a short body, trailing bytes, bad UTF-8 or an out-of-range
@@ -51,6 +53,12 @@ public final class MessageCodec {
             out.putShort((short) 9).putInt(m.session());
         } else if (message instanceof Message.SendBytes m) {
             out.putShort((short) 10).putLong(m.bytes());
+        } else if (message instanceof Message.AdminRequest m) {
+            out.putShort((short) 11);
+            WireBuffers.putString(out, m.json());
+        } else if (message instanceof Message.AdminReply m) {
+            out.putShort((short) 12);
+            WireBuffers.putString(out, m.json());
         } else {
             throw new IllegalArgumentException("no encoding for " + message);
         }
@@ -74,8 +82,10 @@ public final class MessageCodec {
                         WireBuffers.getU16(in, "DbCallback port"));
                 case 9 -> new Message.CallbackAck(WireBuffers.getInt(in, "CallbackAck session"));
                 case 10 -> new Message.SendBytes(getLong(in, "SendBytes bytes"));
+                case 11 -> new Message.AdminRequest(WireBuffers.getString(in, "AdminRequest json"));
+                case 12 -> new Message.AdminReply(WireBuffers.getString(in, "AdminReply json"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-10; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-12; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);

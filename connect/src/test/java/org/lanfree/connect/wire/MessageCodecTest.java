@@ -38,7 +38,11 @@ class MessageCodecTest {
                 new Message.CallbackAck(4),
                 new Message.SendBytes(0),
                 new Message.SendBytes(1L << 30),
-                new Message.SendBytes(Long.MAX_VALUE));
+                new Message.SendBytes(Long.MAX_VALUE),
+                new Message.AdminRequest(""),
+                new Message.AdminRequest("{\"op\":\"load\",\"barcode\":\"LF0001L8\",\"drive\":0}"),
+                new Message.AdminReply("{\"ok\":true,\"note\":\"\u00e9t\u00e9\"}"),
+                new Message.AdminReply("x".repeat(WireBuffers.MAX_STRING_BYTES)));
     }
 
     @ParameterizedTest
@@ -70,7 +74,9 @@ class MessageCodecTest {
                 body("a negative STP port", bytes(0, 6, 0x80, 0, 0, 0), "message kind 6: STP port -2147483648 is negative"),
                 body("a byte count cut short", bytes(0, 10, 0, 0, 0, 0, 0x40), "SendBytes bytes needs 8 bytes but only 5 remain"),
                 body("a negative byte count", bytes(0, 10, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff),
-                        "message kind 10: byte count -1 is negative"));
+                        "message kind 10: byte count -1 is negative"),
+                body("an admin request cut short", bytes(0, 11, 0, 5, '{', '}'), "AdminRequest json needs 5 bytes but only 2 remain"),
+                body("an admin reply that is not UTF-8", bytes(0, 12, 0, 1, 0xff), "AdminReply json is not valid UTF-8"));
     }
 
     private static Arguments body(String name, byte[] bytes, String expected) {
