@@ -1,0 +1,167 @@
+package org.lanfree.media.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+
+import org.lanfree.connect.stp.ArrayDriver;
+import org.lanfree.media.catalog.Catalog;
+import org.lanfree.media.catalog.CatalogServer;
+import org.lanfree.media.vtl.TapeLibrary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running media server. Start order: catalog (jobs this server left running are failed), tape
+ * library with its inventory synced into the catalog, catalog server (embedded catalogs), array
+ * attachment, admin port. {@link #close()} stops them in reverse order and is idempotent.
+ */
+public final class MediaServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
+
+    private final ServerConfig config;
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private CatalogServer catalogServer;
+    private AdminServer admin;
+    private boolean closed;
+
+    private MediaServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    /** Starts every part; on failure closes what had started and says which part failed. */
+    public static MediaServer start(ServerConfig config) throws StartException {
+        MediaServer server = new MediaServer(config);
+        try {
+            server.startParts();
+        } catch (StartException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void startParts() throws StartException {
+        Catalog catalog;
+        try {
+            catalog = config.catalog().open();
+        } catch (RuntimeException e) {
+            throw new StartException("cannot open the catalog (" + config.catalog() + "): " + e.getMessage()
+                    + (e.getMessage().contains("HINT") ? "" : "; HINT: check catalog.dir or catalog.url"), e);
+        }
+        parts.push(catalog);
+        catalog.jobs().abandon(config.name(), "media server " + config.name() + " restarted");
+        TapeLibrary library;
+        try {
+            library = TapeLibrary.open(config.library());
+        } catch (IOException | RuntimeException e) {
+            throw new StartException("cannot open the tape library in " + config.library().folder() + ": "
+                    + e.getMessage() + "; HINT: check the library settings and that the folder is writable", e);
+        }
+        parts.push(library);
+        CatalogInventory inventory = new CatalogInventory(catalog, library, config.name());
+        try {
+            inventory.syncAll();
+        } catch (IOException | RuntimeException e) {
+            throw new StartException("cannot record the library's inventory in the catalog: " + e.getMessage(), e);
+        }
+        if (config.catalog() instanceof CatalogLocation.Embedded embedded) {
+            try {
+                catalogServer = CatalogServer.start(embedded.dir(), embedded.serverPort());
+            } catch (RuntimeException e) {
+                throw new StartException(e.getMessage() + " (catalog.server-port in " + config.file() + ")", e);
+            }
+            parts.push(catalogServer);
+        }
+        try {
+            parts.push(ArrayDriver.attach(config.arrayChannel(), config.name(), config.arraySecret()));
+        } catch (IOException | RuntimeException e) {
+            throw new StartException("cannot attach to the array at " + config.arrayChannel() + ": " + e.getMessage()
+                    + "; HINT: start the array first ('lanfree up' starts it before the media server), and check"
+                    + " array.channel and array.secret-file in " + config.file(), e);
+        }
+        TapeOperations tapes = new TapeOperations(library, catalog, inventory);
+        try {
+            admin = AdminServer.start(config.adminPort(), config.adminSecret(),
+                    new AdminProtocol(config.name(), tapes, catalog));
+        } catch (IOException e) {
+            throw new StartException("cannot listen for admin connections: " + e.getMessage()
+                    + " (admin.port in " + config.file() + ")", e);
+        }
+        parts.push(admin);
+        log.info("media-server: {} ready: admin on {}:{}, library {} ({} drives, {} slots), catalog {}{}, array {}",
+                config.name(), AdminServer.HOST, admin.port(), config.library().folder(), config.library().drives(),
+                config.library().slots(), config.catalog(),
+                catalogServer == null ? "" : " served at " + catalogServer.jdbcUrl(), config.arrayChannel());
+    }
+
+    public int adminPort() {
+        return admin.port();
+    }
+
+    /** The catalog server's port; -1 when the catalog is not embedded. */
+    public int catalogServerPort() {
+        return catalogServer == null ? -1 : catalogServer.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Blocks until {@link #close()} ran. */
+    public void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("media-server: closing {}: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+        log.info("media-server: {} stopped", config.name());
+        stopped.countDown();
+    }
+
+    /**
+     * Runs the media server in the foreground until SIGTERM or SIGINT. Returns the exit code: 0
+     * after a clean stop, 2 for a bad configuration, 1 when it cannot start.
+     */
+    public static int runForeground(Path configFile) {
+        ServerConfig config;
+        try {
+            config = ServerConfigReader.read(configFile);
+        } catch (ConfigException e) {
+            System.err.println("media-server: bad configuration " + configFile.toAbsolutePath() + ": " + e.getMessage());
+            return 2;
+        }
+        MediaServer server;
+        try {
+            server = start(config);
+        } catch (StartException e) {
+            System.err.println("media-server: cannot start: " + e.getMessage());
+            return 1;
+        }
+        StopSignals.onTermOrInt(server::close);
+        System.out.println("media-server ready");
+        System.out.flush();
+        server.awaitStop();
+        return 0;
+    }
+}

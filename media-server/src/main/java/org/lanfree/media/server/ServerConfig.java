@@ -1,0 +1,22 @@
+package org.lanfree.media.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.lanfree.connect.auth.SharedSecret;
+import org.lanfree.connect.stp.ChannelAddress;
+import org.lanfree.media.vtl.LibraryConfig;
+
+/**
+ * A media server's configuration, as {@link ServerConfigReader} reads it from
+ * {@code media-server.conf}.
+ *
+ * @param name         names the library in the catalog and the jobs this server claims
+ * @param adminPort    loopback TCP port of the admin connection (0: any free port)
+ * @param adminSecret  the secret the operator's CLI proves it holds
+ * @param arraySecret  the array's channel secret; null when the array has none
+ * @param mountWait    how long a job waits for a scratch cartridge before it fails
+ */
+public record ServerConfig(Path file, String name, int adminPort, SharedSecret adminSecret, ChannelAddress arrayChannel,
+        SharedSecret arraySecret, LibraryConfig library, CatalogLocation catalog, Duration mountWait) {
+}
