@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -109,56 +108,12 @@ public final class DiskStagingPool implements Closeable {
 
     /** Stores a whole segment from {@code data}; returns once it is durable. Same bytes again: no change. */
     public Segment append(StreamKey stream, String segment, InputStream data) throws IOException {
-        Optional<Segment> existing = writeOnce(stream, segment);
-        if (existing.isPresent()) {
-            MessageDigest d = Digests.sha256();
-            long n = 0;
-            byte[] buf = new byte[1 << 16];
-            for (int r; (r = data.read(buf)) > 0; n += r) {
-                d.update(buf, 0, r);
-            }
-            return same(existing.get(), n, Digests.hex(d.digest()));
-        }
-        try (SegmentWriter w = openSegment(stream, segment)) {
-            byte[] buf = new byte[1 << 20];
-            for (int r; (r = data.readNBytes(buf, 0, buf.length)) > 0; ) {
-                w.write(buf, 0, r);
-            }
-            return w.commit();
-        }
+        return new Appends(this).append(stream, segment, data);
     }
 
     /** Stores a whole segment from the remaining bytes of {@code data}; returns once it is durable. */
     public Segment append(StreamKey stream, String segment, ByteBuffer data) throws IOException {
-        Optional<Segment> existing = writeOnce(stream, segment);
-        if (existing.isPresent()) {
-            long n = data.remaining();
-            MessageDigest d = Digests.sha256();
-            d.update(data);
-            return same(existing.get(), n, Digests.hex(d.digest()));
-        }
-        try (SegmentWriter w = openSegment(stream, segment)) {
-            w.write(data);
-            return w.commit();
-        }
-    }
-
-    private Optional<Segment> writeOnce(StreamKey stream, String segment) {
-        StreamKey.checkSegment(stream, segment);
-        return replaceable(segment) ? Optional.empty() : segment(stream, segment);
-    }
-
-    private static Segment same(Segment existing, long bytes, String sha256) throws StagingException {
-        if (existing.bytes() == bytes && existing.sha256().equals(sha256)) {
-            return existing;
-        }
-        throw conflict(existing, bytes + " bytes with SHA-256 " + sha256);
-    }
-
-    private static StagingException conflict(Segment existing, String offered) {
-        return new StagingException(StagingException.Reason.CONFLICT, existing + " already holds " + existing.bytes()
-                + " bytes with SHA-256 " + existing.sha256() + ", offered " + offered + "; HINT: segments are"
-                + " written once; a client that rewrites a segment under the same name has a bug or a new timeline");
+        return new Appends(this).append(stream, segment, data);
     }
 
     static boolean replaceable(String segment) {
@@ -174,7 +129,7 @@ public final class DiskStagingPool implements Closeable {
             checkOpen();
             Optional<Segment> existing = index.segment(stream, segment);
             if (existing.isPresent() && !replaceable(segment)) {
-                throw conflict(existing.get(), "a new writer");
+                throw Appends.conflict(existing.get(), "a new writer");
             }
             for (SegmentWriter w : writers.values()) {
                 if (w.stream().equals(stream) && w.name().equals(segment)) {
@@ -236,12 +191,12 @@ public final class DiskStagingPool implements Closeable {
     /** Writes the oldest segments not yet on tape as one tape file, then drops local copies the policy does not keep. */
     public MigrationResult migrate(TapeTarget target) throws IOException {
         synchronized (migrationLock) {
-            checkOpenLocked();
+            synchronized (this) {
+                checkOpen();
+            }
             return new Migration(this).run(target);
         }
     }
-
-    // ---- internals shared with the writer, the reader, the migration and the recovery
 
     Path streamFolder(StreamKey stream) {
         return dir.resolve(SEGMENTS).resolve(stream.value());
@@ -373,10 +328,6 @@ public final class DiskStagingPool implements Closeable {
         Long n = writing.remove(writer.seq());
         usedBytes -= n == null ? 0 : n;
         writers.remove(writer.seq());
-    }
-
-    private synchronized void checkOpenLocked() throws StagingException {
-        checkOpen();
     }
 
     private void checkOpen() throws StagingException {
