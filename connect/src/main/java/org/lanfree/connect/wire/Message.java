@@ -92,6 +92,23 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Media server to sender, after a backup stream's END: the backup is stored on tape and listed
+     * good in the catalog as {@code backupId}; {@code sha256} (64 lower-case hex digits) is the digest
+     * the media server computed over the payload. A stream that is not stored gets an ERROR frame.
+     */
+    record BackupStored(long backupId, String sha256) implements Message {
+        public BackupStored {
+            Objects.requireNonNull(sha256, "sha256");
+            if (backupId < 0) {
+                throw new IllegalArgumentException("backup id " + backupId + " is negative");
+            }
+            if (!sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("sha256 '" + sha256 + "' is not 64 lower-case hex digits");
+            }
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

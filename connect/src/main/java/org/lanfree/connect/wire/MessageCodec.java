@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
  * 10 SendBytes    bytes:i64
  * 11 AdminRequest json:str
  * 12 AdminReply   json:str
+ * 13 BackupStored backupId:i64 sha256:str
  * </pre>
  *
  * Decoding is strict: an unknown kind, a short body, trailing bytes, bad UTF-8 or an out-of-range
@@ -59,6 +60,9 @@ public final class MessageCodec {
         } else if (message instanceof Message.AdminReply m) {
             out.putShort((short) 12);
             WireBuffers.putString(out, m.json());
+        } else if (message instanceof Message.BackupStored m) {
+            out.putShort((short) 13).putLong(m.backupId());
+            WireBuffers.putString(out, m.sha256());
         } else {
             throw new IllegalArgumentException("no encoding for " + message);
         }
@@ -84,8 +88,10 @@ public final class MessageCodec {
                 case 10 -> new Message.SendBytes(getLong(in, "SendBytes bytes"));
                 case 11 -> new Message.AdminRequest(WireBuffers.getString(in, "AdminRequest json"));
                 case 12 -> new Message.AdminReply(WireBuffers.getString(in, "AdminReply json"));
+                case 13 -> new Message.BackupStored(getLong(in, "BackupStored backupId"),
+                        WireBuffers.getString(in, "BackupStored sha256"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-12; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-13; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);

@@ -42,7 +42,9 @@ class MessageCodecTest {
                 new Message.AdminRequest(""),
                 new Message.AdminRequest("{\"op\":\"load\",\"barcode\":\"LF0001L8\",\"drive\":0}"),
                 new Message.AdminReply("{\"ok\":true,\"note\":\"\u00e9t\u00e9\"}"),
-                new Message.AdminReply("x".repeat(WireBuffers.MAX_STRING_BYTES)));
+                new Message.AdminReply("x".repeat(WireBuffers.MAX_STRING_BYTES)),
+                new Message.BackupStored(0, "0".repeat(64)),
+                new Message.BackupStored(Long.MAX_VALUE, "0123456789abcdef".repeat(4)));
     }
 
     @ParameterizedTest
@@ -76,7 +78,11 @@ class MessageCodecTest {
                 body("a negative byte count", bytes(0, 10, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff),
                         "message kind 10: byte count -1 is negative"),
                 body("an admin request cut short", bytes(0, 11, 0, 5, '{', '}'), "AdminRequest json needs 5 bytes but only 2 remain"),
-                body("an admin reply that is not UTF-8", bytes(0, 12, 0, 1, 0xff), "AdminReply json is not valid UTF-8"));
+                body("an admin reply that is not UTF-8", bytes(0, 12, 0, 1, 0xff), "AdminReply json is not valid UTF-8"),
+                body("a stored backup's digest that is not hex", bytes(0, 13, 0, 0, 0, 0, 0, 0, 0, 7, 0, 1, 'x'),
+                        "message kind 13: sha256 'x' is not 64 lower-case hex digits"),
+                body("a negative backup id", bytes(0, 13, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0),
+                        "message kind 13: backup id -1 is negative"));
     }
 
     private static Arguments body(String name, byte[] bytes, String expected) {
