@@ -4,11 +4,12 @@ import java.util.List;
 
 import org.lanfree.cli.arraysim.ArraySimDaemon;
 import org.lanfree.cli.deploy.DaemonSpec;
+import org.lanfree.cli.media.MediaServerDaemon;
 
 /**
  * The daemons of a local deployment, in start order ({@code down} stops them in reverse). A new
  * daemon is one {@link DaemonSpec} implementation and one entry here: the array first, since
- * every other daemon attaches to it.
+ * every other daemon attaches to it; then the media server.
  */
 public final class Daemons {
 
@@ -16,6 +17,6 @@ public final class Daemons {
     }
 
     public static List<DaemonSpec> all() {
-        return List.of(new ArraySimDaemon());
+        return List.of(new ArraySimDaemon(), new MediaServerDaemon());
     }
 }

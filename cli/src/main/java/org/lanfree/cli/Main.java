@@ -11,6 +11,10 @@ import org.lanfree.cli.deploy.DaemonSpec;
 import org.lanfree.cli.deploy.DownCommand;
 import org.lanfree.cli.deploy.StatusCommand;
 import org.lanfree.cli.deploy.UpCommand;
+import org.lanfree.cli.media.ListCommand;
+import org.lanfree.cli.media.MediaServerCommand;
+import org.lanfree.cli.media.SqlCommand;
+import org.lanfree.cli.tape.TapeCommand;
 import org.lanfree.cli.transport.TransportCommand;
 
 import picocli.CommandLine;
@@ -73,6 +77,10 @@ public final class Main implements Runnable {
                 .addSubcommand("down", new DownCommand(daemons))
                 .addSubcommand("status", new StatusCommand(daemons))
                 .addSubcommand("array-sim", new ArraySimCommand())
+                .addSubcommand("media-server", new MediaServerCommand())
+                .addSubcommand("tape", new TapeCommand())
+                .addSubcommand("list", new ListCommand())
+                .addSubcommand("sql", new SqlCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("transport", new TransportCommand())
                 .addSubcommand("demo", new DemoCommand(daemons));

@@ -93,7 +93,7 @@ public final class MediaServer implements AutoCloseable {
                     + " (admin.port in " + config.file() + ")", e);
         }
         parts.push(admin);
-        log.info("media-server: {} ready: admin on {}:{}, library {} ({} drives, {} slots), catalog {}{}, array {}",
+        log.info("media-server {}: ready: admin on {}:{}, library {} ({} drives, {} slots), catalog {}{}, array {}",
                 config.name(), AdminServer.HOST, admin.port(), config.library().folder(), config.library().drives(),
                 config.library().slots(), config.catalog(),
                 catalogServer == null ? "" : " served at " + catalogServer.jdbcUrl(), config.arrayChannel());
@@ -135,7 +135,7 @@ public final class MediaServer implements AutoCloseable {
                 log.warn("media-server: closing {}: {}", part.getClass().getSimpleName(), e.toString());
             }
         }
-        log.info("media-server: {} stopped", config.name());
+        log.info("media-server {}: stopped", config.name());
         stopped.countDown();
     }
 
