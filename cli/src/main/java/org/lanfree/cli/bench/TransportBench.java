@@ -39,6 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Starts its own array-sim and two host processes per case; takes about a minute."})
 public final class TransportBench implements Callable<Integer> {
 
+    /** Fewest messages a case sends untimed: a fresh JVM compiles a path only after thousands of calls. */
+    static final long WARMUP_MESSAGES = 16_384;
     private static final Pattern READY = Pattern.compile("^ready (\\d+)");
     private static final Pattern RESULT = Pattern.compile("^result bytes=(\\d+) nanos=(\\d+)");
 
@@ -48,7 +50,8 @@ public final class TransportBench implements Callable<Integer> {
     @Option(names = "--bytes", defaultValue = "4G", description = "bytes timed per case (default ${DEFAULT-VALUE})")
     String bytesText;
 
-    @Option(names = "--warmup", defaultValue = "1G", description = "bytes sent first per case, not timed (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "1G", description = {"bytes sent first per case, not timed (default ${DEFAULT-VALUE});",
+            "at least " + TransportBench.WARMUP_MESSAGES + " messages, so the peers' JIT has compiled the send and receive paths"})
     String warmupText;
 
     @Option(names = "--sizes", defaultValue = "4K,64K,1M", split = ",", description = "message sizes (default ${DEFAULT-VALUE})")
@@ -101,7 +104,8 @@ public final class TransportBench implements Callable<Integer> {
                         default -> null;
                     };
                     progress(out, String.format(Locale.ROOT, "%-8s %8s messages ...", transport, Sizes.format(message)));
-                    cases.add(new Case(transport, message, runCase(channel, message, bytes, warmup)));
+                    long caseWarmup = Math.max(warmup, WARMUP_MESSAGES * message);
+                    cases.add(new Case(transport, message, runCase(channel, message, bytes, caseWarmup)));
                 }
             }
             rss.stop();
