@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "transport", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure STP (shared-memory and TCP channel) against plain TCP loopback.",
-                "Starts its own array-sim and two host processes per case; takes about a minute."})
+                "Starts its own array-sim and two host processes per case; takes about two minutes."})
 public final class TransportBench implements Callable<Integer> {
 
     /** Fewest messages a case sends untimed: a fresh JVM compiles a path only after thousands of calls. */
