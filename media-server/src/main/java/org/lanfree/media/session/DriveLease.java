@@ -1,6 +1,5 @@
 package org.lanfree.media.session;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.lanfree.media.vtl.Barcode;
@@ -65,7 +64,7 @@ public final class DriveLease implements AutoCloseable {
 
     /** Releases the drive to the next session in the queue. */
     @Override
-    public void close() throws IOException {
+    public void close() {
         owner.release(this);
     }
 
