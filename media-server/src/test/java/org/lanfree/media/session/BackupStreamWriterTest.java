@@ -106,26 +106,25 @@ class BackupStreamWriterTest {
                 SessionFixtures.random(500_000, 33)};
         try (SessionBench bench = new SessionBench(tmp, SessionFixtures.library(tmp.resolve("vtl"), 4))) {
             StreamSender[] senders = new StreamSender[3];
-            @SuppressWarnings("unchecked")
-            Future<StoredBackup>[] sessions = new Future[3];
+            List<Future<StoredBackup>> sessions = new java.util.ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                sessions[i] = bench.serve(null);
+                sessions.add(bench.serve(null));
                 senders[i] = new StreamSender(bench.address()).data(payloads[i], 0, 200_000);
             }
             SessionFixtures.await("both drives are writing", WAIT,
                     () -> bench.library.drives().stream().allMatch(d -> d.loaded().isPresent()));
-            sessions[2] = bench.serve(null);
+            sessions.add(bench.serve(null));
             senders[2] = new StreamSender(bench.address()).data(payloads[2]).end();
             SessionFixtures.await("the third session queues", WAIT, () -> bench.drives.waiting() == 1);
-            assertFalse(sessions[2].isDone());
+            assertFalse(sessions.get(2).isDone());
 
             senders[0].data(payloads[0], 200_000, payloads[0].length).end().verdict();
-            StoredBackup first = sessions[0].get(30, TimeUnit.SECONDS);
-            StoredBackup third = sessions[2].get(30, TimeUnit.SECONDS);
+            StoredBackup first = sessions.get(0).get(30, TimeUnit.SECONDS);
+            StoredBackup third = sessions.get(2).get(30, TimeUnit.SECONDS);
             assertInstanceOf(Message.BackupStored.class, senders[2].verdict());
-            assertFalse(sessions[1].isDone(), "the second session still holds its drive");
+            assertFalse(sessions.get(1).isDone(), "the second session still holds its drive");
             senders[1].data(payloads[1], 200_000, payloads[1].length).end().verdict();
-            StoredBackup second = sessions[1].get(30, TimeUnit.SECONDS);
+            StoredBackup second = sessions.get(1).get(30, TimeUnit.SECONDS);
             for (StreamSender s : senders) {
                 s.close();
             }
