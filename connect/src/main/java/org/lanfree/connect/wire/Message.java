@@ -109,6 +109,27 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Agent to media server, first on a database session's STP connection: store the stream that
+     * follows (DATA frames, then END) as a backup of {@code client}'s {@code dataset}. {@code kind}
+     * is {@code fs}, {@code pg} or {@code h2}; {@code level} {@code full} or {@code incremental}
+     * (then {@code parentId} names the backup it builds on, else 0); {@code compression}
+     * {@code none}, {@code zstd} or {@code lz4}, as the agent applied it.
+     */
+    record StoreBackup(String client, String kind, String dataset, String level, long parentId, String compression)
+            implements Message {
+        public StoreBackup {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(compression, "compression");
+            if (parentId < 0) {
+                throw new IllegalArgumentException("parent backup id " + parentId + " is negative");
+            }
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
  * 11 AdminRequest json:str
  * 12 AdminReply   json:str
  * 13 BackupStored backupId:i64 sha256:str
+ * 14 StoreBackup  client:str kind:str dataset:str level:str parentId:i64 compression:str
  * </pre>
  *
  * Decoding is strict: an unknown kind, a short body, trailing bytes, bad UTF-8 or an out-of-range
@@ -63,6 +64,14 @@ public final class MessageCodec {
         } else if (message instanceof Message.BackupStored m) {
             out.putShort((short) 13).putLong(m.backupId());
             WireBuffers.putString(out, m.sha256());
+        } else if (message instanceof Message.StoreBackup m) {
+            out.putShort((short) 14);
+            WireBuffers.putString(out, m.client());
+            WireBuffers.putString(out, m.kind());
+            WireBuffers.putString(out, m.dataset());
+            WireBuffers.putString(out, m.level());
+            out.putLong(m.parentId());
+            WireBuffers.putString(out, m.compression());
         } else {
             throw new IllegalArgumentException("no encoding for " + message);
         }
@@ -90,8 +99,12 @@ public final class MessageCodec {
                 case 12 -> new Message.AdminReply(WireBuffers.getString(in, "AdminReply json"));
                 case 13 -> new Message.BackupStored(getLong(in, "BackupStored backupId"),
                         WireBuffers.getString(in, "BackupStored sha256"));
+                case 14 -> new Message.StoreBackup(WireBuffers.getString(in, "StoreBackup client"),
+                        WireBuffers.getString(in, "StoreBackup kind"), WireBuffers.getString(in, "StoreBackup dataset"),
+                        WireBuffers.getString(in, "StoreBackup level"), getLong(in, "StoreBackup parentId"),
+                        WireBuffers.getString(in, "StoreBackup compression"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-13; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-14; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);

@@ -44,7 +44,9 @@ class MessageCodecTest {
                 new Message.AdminReply("{\"ok\":true,\"note\":\"\u00e9t\u00e9\"}"),
                 new Message.AdminReply("x".repeat(WireBuffers.MAX_STRING_BYTES)),
                 new Message.BackupStored(0, "0".repeat(64)),
-                new Message.BackupStored(Long.MAX_VALUE, "0123456789abcdef".repeat(4)));
+                new Message.BackupStored(Long.MAX_VALUE, "0123456789abcdef".repeat(4)),
+                new Message.StoreBackup("local", "pg", "main", "full", 0, "none"),
+                new Message.StoreBackup("h\u00e9te", "fs", "/", "incremental", Long.MAX_VALUE, "zstd"));
     }
 
     @ParameterizedTest
