@@ -32,6 +32,8 @@ public final class MediaServerDaemon implements DaemonSpec {
 
     public static final String CONFIG_FILE = "media-server.conf";
     public static final String ADMIN_SECRET = "admin.secret";
+    /** The secret database agents share with the media server. */
+    public static final String AGENTS_SECRET = "agents.secret";
     private static final Duration PROBE_REPLY = Duration.ofSeconds(5);
 
     @Override
@@ -51,17 +53,18 @@ public final class MediaServerDaemon implements DaemonSpec {
 
     @Override
     public void writeDefaultConfig(Home home) throws IOException {
-        Path secret = home.file(ADMIN_SECRET);
-        if (!Files.exists(secret)) {
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            Files.createFile(secret, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(secret, bytes);
-        }
+        writeSecret(home.file(ADMIN_SECRET));
+        writeSecret(home.file(AGENTS_SECRET));
         int port = FreePorts.pair();
+        int agents = FreePorts.pair();
+        while (Math.abs(agents - port) < 2) {
+            agents = FreePorts.pair();
+        }
         ServerConfigReader.writeDefault(home.file(CONFIG_FILE), Map.of(
                 "admin.port", Integer.toString(port),
                 "catalog.server-port", Integer.toString(port + 1),
+                "agents.port", Integer.toString(agents),
+                "agents.secret-file", AGENTS_SECRET,
                 "admin.secret-file", ADMIN_SECRET,
                 "array.channel", "unix:" + arrayPaths(home)[0],
                 "array.secret-file", arrayPaths(home)[1],
@@ -113,12 +116,23 @@ public final class MediaServerDaemon implements DaemonSpec {
         }
     }
 
+    /** A fresh random secret, readable by the owner only; an existing one is kept. */
+    private static void writeSecret(Path secret) throws IOException {
+        if (!Files.exists(secret)) {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            Files.createFile(secret, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(secret, bytes);
+        }
+    }
+
     @Override
     public Endpoints endpoints(Home home) {
         try {
             ServerConfig config = ServerConfigReader.read(home.file(CONFIG_FILE));
             List<Integer> ports = config.catalog() instanceof CatalogLocation.Embedded e
-                    ? List.of(config.adminPort(), e.serverPort()) : List.of(config.adminPort());
+                    ? List.of(config.adminPort(), e.serverPort(), config.agents().port())
+                    : List.of(config.adminPort(), config.agents().port());
             return new Endpoints(ports, null, "127.0.0.1:" + config.adminPort() + " (admin port)");
         } catch (org.lanfree.media.server.ConfigException e) {
             return Endpoints.unknown();

@@ -2,6 +2,7 @@ package org.lanfree.media.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.stp.ChannelAddress;
@@ -16,7 +17,16 @@ import org.lanfree.media.vtl.LibraryConfig;
  * @param adminSecret  the secret the operator's CLI proves it holds
  * @param arraySecret  the array's channel secret; null when the array has none
  * @param mountWait    how long a job waits for a scratch cartridge before it fails
+ * @param agents       where and how database agents call in
  */
 public record ServerConfig(Path file, String name, int adminPort, SharedSecret adminSecret, ChannelAddress arrayChannel,
-        SharedSecret arraySecret, LibraryConfig library, CatalogLocation catalog, Duration mountWait) {
+        SharedSecret arraySecret, LibraryConfig library, CatalogLocation catalog, Duration mountWait,
+        Agents agents) {
+
+    /**
+     * The agents' side: the well-known port, the secret they share with this server, the
+     * clients allowed, the STG group and ring of their sessions, and the pool their backups go to.
+     */
+    public record Agents(int port, SharedSecret secret, List<String> clients, int stgGroup, int ring, String pool) {
+    }
 }

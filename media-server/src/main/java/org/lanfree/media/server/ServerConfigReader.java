@@ -32,7 +32,8 @@ public final class ServerConfigReader {
 
     private static final Set<String> OWN_KEYS = Set.of("server.name", "admin.port", "admin.secret-file",
             "array.channel", "array.secret-file", "library.config", "library.folder", "catalog.dir", "catalog.url",
-            "catalog.user", "catalog.password-file", "catalog.server-port", "mount.wait");
+            "catalog.user", "catalog.password-file", "catalog.server-port", "mount.wait", "agents.port",
+            "agents.secret-file", "agents.clients", "agents.stg-group", "agents.ring", "backup.pool");
     private static final Set<String> LIBRARY_KEYS = Set.of("library.drives", "library.slots", "library.ie-slots",
             "drive.block-size", "cartridges.count", "cartridges.first", "cartridges.pool", "cartridges.capacity",
             "cartridges.early-warning");
@@ -105,7 +106,45 @@ public final class ServerConfigReader {
         String arraySecretFile = v.get("array.secret-file").strip();
         SharedSecret arraySecret = arraySecretFile.isEmpty() ? null : secret("array.secret-file", arraySecretFile, dir);
         return new ServerConfig(file.toAbsolutePath(), name, adminPort, adminSecret, channel, arraySecret,
-                library(v, dir), catalog(v, dir), duration(v, "mount.wait"));
+                library(v, dir), catalog(v, dir), duration(v, "mount.wait"), agents(v, dir));
+    }
+
+    private static ServerConfig.Agents agents(Map<String, String> v, Path dir) throws ConfigException {
+        int port = port(v, "agents.port");
+        SharedSecret secret = secret("agents.secret-file", required(v, "agents.secret-file", SECRET_FIX), dir);
+        List<String> clients = new java.util.ArrayList<>();
+        for (String c : v.get("agents.clients").split(",")) {
+            String client = c.strip();
+            if (client.isEmpty()) {
+                continue;
+            }
+            if (!NAME.matcher(client).matches()) {
+                throw new ConfigException("agents.clients", "'" + client + "' is not a valid client name",
+                        "use 1-64 letters, digits, '.', '_' or '-' per name, separated by commas");
+            }
+            clients.add(client);
+        }
+        int group = positive(v, "agents.stg-group");
+        int ring = positive(v, "agents.ring");
+        String pool = v.get("backup.pool").strip();
+        if (!NAME.matcher(pool).matches() || pool.equals("scratch")) {
+            throw new ConfigException("backup.pool", "'" + pool + "' cannot hold backups",
+                    "name a tape pool other than scratch, e.g. backup");
+        }
+        return new ServerConfig.Agents(port, secret, List.copyOf(clients), group, ring, pool);
+    }
+
+    private static int positive(Map<String, String> v, String key) throws ConfigException {
+        String text = v.get(key).strip();
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(key, "'" + text + "' is not a positive whole number", "write e.g. 1");
     }
 
     private static Map<String, String> parse(List<String> lines, String source) throws ConfigException {

@@ -28,6 +28,7 @@ class ServerConfigReaderTest {
     @BeforeEach
     void secrets() throws Exception {
         Files.write(dir.resolve("admin.secret"), new byte[32]);
+        Files.write(dir.resolve("agents.secret"), new byte[32]);
         Files.write(dir.resolve("channel.secret"), new byte[32]);
     }
 
@@ -66,6 +67,9 @@ class ServerConfigReaderTest {
                 bad("a port that is not a number", "admin.port = seven\n", "admin.port", "'seven' is not a port number"),
                 bad("a port out of range", "catalog.server-port = 70000\n", "catalog.server-port", "70000 is out of range"),
                 bad("a missing admin secret", "admin.secret-file = nowhere\n", "admin.secret-file", "cannot be read"),
+                bad("a client name with a space", "agents.clients = local, bad name\n", "agents.clients", "not a valid client name"),
+                bad("backups into the scratch pool", "backup.pool = scratch\n", "backup.pool", "cannot hold backups"),
+                bad("a missing agents secret", "agents.secret-file = nowhere\n", "agents.secret-file", "cannot be read"),
                 bad("an empty admin secret key", "admin.secret-file =\n", "admin.secret-file", "is empty"),
                 bad("a channel without its kind", "array.channel = run/array.sock\n", "array.channel", "names no channel kind"),
                 bad("a bad server name", "server.name = -x\n", "server.name", "is not a valid name"),
