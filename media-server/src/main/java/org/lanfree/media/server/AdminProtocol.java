@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * OP      = "ping" | "tape.status" | "list.tapes" | "list.jobs" {all}
  *         | "tape.label" {barcode, pool, force} | "tape.load" {barcode, drive?}
  *         | "tape.unload" {drive} | "tape.import" {barcode} | "tape.export" {barcode, remove}
+ *         | the operator's catalog commands ({@link OperatorCommands})
  * </pre>
  */
 final class AdminProtocol {
@@ -35,11 +36,13 @@ final class AdminProtocol {
     private final String server;
     private final TapeOperations tapes;
     private final Catalog catalog;
+    private final OperatorCommands operators;
 
-    AdminProtocol(String server, TapeOperations tapes, Catalog catalog) {
+    AdminProtocol(String server, TapeOperations tapes, Catalog catalog, OperatorCommands operators) {
         this.server = server;
         this.tapes = tapes;
         this.catalog = catalog;
+        this.operators = operators;
     }
 
     /** Answers one request; never throws for a refused or malformed request. */
@@ -79,9 +82,16 @@ final class AdminProtocol {
             case "tape.unload" -> tapes.unload(number(request, "drive"));
             case "tape.import" -> tapes.importCartridge(text(request, "barcode"));
             case "tape.export" -> tapes.exportCartridge(text(request, "barcode"), request.path("remove").asBoolean(false));
+            case "list.backups" -> operators.listBackups(request);
+            case "list.files" -> operators.listFiles(request);
+            case "report.need-backup" -> operators.needBackup();
+            case "report.obsolete" -> operators.obsolete();
+            case "crosscheck" -> operators.crosscheck(request);
+            case "delete.obsolete" -> operators.deleteObsolete(request);
             default -> throw new AdminException("BAD_REQUEST", "operation '" + op + "' is unknown to media server "
                     + server + "; expected one of ping, tape.status, tape.label, tape.load, tape.unload, tape.import,"
-                    + " tape.export, list.tapes, list.jobs. HINT: run the same lanfree version as the server");
+                    + " tape.export, list.tapes, list.jobs, list.backups, list.files, report.need-backup,"
+                    + " report.obsolete, crosscheck, delete.obsolete. HINT: run the same lanfree version as the server");
         };
     }
 
