@@ -1,5 +1,8 @@
 package org.lanfree.cli.media;
 
+import org.lanfree.cli.list.ListBackupsCommand;
+import org.lanfree.cli.list.ListFilesCommand;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -7,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lanfree list}: what the catalog holds, asked of the running media server. */
 @Command(name = "list", description = "List what the media server's catalog holds.",
-        subcommands = {ListTapesCommand.class, ListJobsCommand.class})
+        subcommands = {ListBackupsCommand.class, ListFilesCommand.class, ListTapesCommand.class,
+                ListJobsCommand.class})
 public final class ListCommand implements Runnable {
 
     @Spec
@@ -15,6 +19,6 @@ public final class ListCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(command.commandLine(), "list needs a command: tapes or jobs");
+        throw new ParameterException(command.commandLine(), "list needs a command: backups, files, tapes or jobs");
     }
 }
