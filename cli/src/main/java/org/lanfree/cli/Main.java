@@ -14,6 +14,9 @@ import org.lanfree.cli.deploy.UpCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
+import org.lanfree.cli.report.CrosscheckCommand;
+import org.lanfree.cli.report.DeleteCommand;
+import org.lanfree.cli.report.ReportCommand;
 import org.lanfree.cli.tape.TapeCommand;
 import org.lanfree.cli.transport.TransportCommand;
 
@@ -80,6 +83,9 @@ public final class Main implements Runnable {
                 .addSubcommand("media-server", new MediaServerCommand())
                 .addSubcommand("tape", new TapeCommand())
                 .addSubcommand("list", new ListCommand())
+                .addSubcommand("report", new ReportCommand())
+                .addSubcommand("crosscheck", new CrosscheckCommand())
+                .addSubcommand("delete", new DeleteCommand())
                 .addSubcommand("sql", new SqlCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("transport", new TransportCommand())
