@@ -53,7 +53,8 @@ final class AgentSessions implements AutoCloseable {
             throws IOException {
         for (String client : config.clients()) {
             if (catalog.clients().find(client).isEmpty()) {
-                catalog.clients().register(client, null, null);
+                // Agents call in, so the server never dials them: the catalog's address is informative only.
+                catalog.clients().register(client, "localhost", null);
             }
         }
         AgentSessions sessions = new AgentSessions(config, writer);

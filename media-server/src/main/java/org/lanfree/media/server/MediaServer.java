@@ -2,13 +2,19 @@ package org.lanfree.media.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 
+import org.lanfree.connect.SocketLayer;
 import org.lanfree.connect.stp.ArrayDriver;
 import org.lanfree.media.catalog.Catalog;
 import org.lanfree.media.catalog.CatalogServer;
+import org.lanfree.media.session.BackupStreamWriter;
+import org.lanfree.media.session.DrivePolicy;
+import org.lanfree.media.session.DrivePool;
+import org.lanfree.media.session.SessionLimits;
 import org.lanfree.media.vtl.TapeLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The running media server. Start order: catalog (jobs this server left running are failed), tape
  * library with its inventory synced into the catalog, catalog server (embedded catalogs), array
- * attachment, admin port. {@link #close()} stops them in reverse order and is idempotent.
+ * attachment, the agents' well-known port (their backup streams go to tape), admin port. {@link #close()} stops them in reverse order and is idempotent.
  */
 public final class MediaServer implements AutoCloseable {
 
@@ -27,6 +33,7 @@ public final class MediaServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private CatalogServer catalogServer;
     private AdminServer admin;
+    private AgentSessions agents;
     private boolean closed;
 
     private MediaServer(ServerConfig config) {
@@ -77,31 +84,53 @@ public final class MediaServer implements AutoCloseable {
             }
             parts.push(catalogServer);
         }
+        ArrayDriver array;
         try {
-            parts.push(ArrayDriver.attach(config.arrayChannel(), config.name(), config.arraySecret()));
+            array = ArrayDriver.attach(config.arrayChannel(), config.name(), config.arraySecret());
         } catch (IOException | RuntimeException e) {
             throw new StartException("cannot attach to the array at " + config.arrayChannel() + ": " + e.getMessage()
                     + "; HINT: start the array first ('lanfree up' starts it before the media server), and check"
                     + " array.channel and array.secret-file in " + config.file(), e);
         }
+        parts.push(array);
+        SocketLayer layer = new SocketLayer(array);
+        parts.push(layer);
+        DrivePool drives = new DrivePool(library, catalog,
+                new DrivePolicy(config.mountWait(), DrivePolicy.defaults().recheck(), false), inventory::reflect);
+        BackupStreamWriter writer = new BackupStreamWriter(catalog, drives, SessionLimits.defaults(), Clock.systemUTC());
+        try {
+            agents = AgentSessions.start(config.agents(), layer, catalog, writer);
+        } catch (IOException | RuntimeException e) {
+            throw new StartException("cannot listen for agents on port " + config.agents().port() + ": " + e.getMessage()
+                    + " (agents.port in " + config.file() + ")", e);
+        }
+        parts.push(agents);
         TapeOperations tapes = new TapeOperations(library, catalog, inventory);
         try {
             admin = AdminServer.start(config.adminPort(), config.adminSecret(),
-                    new AdminProtocol(config.name(), tapes, catalog,
-                            new OperatorCommands(catalog, library, inventory, tapes)));
+                    new AdminProtocol(config.name(), tapes, catalog));
         } catch (IOException e) {
             throw new StartException("cannot listen for admin connections: " + e.getMessage()
                     + " (admin.port in " + config.file() + ")", e);
         }
         parts.push(admin);
-        log.info("media-server {}: ready: admin on {}:{}, library {} ({} drives, {} slots), catalog {}{}, array {}",
-                config.name(), AdminServer.HOST, admin.port(), config.library().folder(), config.library().drives(),
-                config.library().slots(), config.catalog(),
+        log.info("media-server {}: ready: admin on {}:{}, agents on {}:{}, library {} ({} drives, {} slots), catalog {}{},"
+                        + " array {}", config.name(), AdminServer.HOST, admin.port(), AdminServer.HOST, agentsPort(),
+                config.library().folder(), config.library().drives(), config.library().slots(), config.catalog(),
                 catalogServer == null ? "" : " served at " + catalogServer.jdbcUrl(), config.arrayChannel());
     }
 
     public int adminPort() {
         return admin.port();
+    }
+
+    /** The well-known port where database agents call in. */
+    public int agentsPort() {
+        try {
+            return agents.port();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The catalog server's port; -1 when the catalog is not embedded. */

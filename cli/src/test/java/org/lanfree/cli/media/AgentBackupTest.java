@@ -1,0 +1,110 @@
+package org.lanfree.cli.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.lanfree.array.config.ArrayConfigReader;
+import org.lanfree.connect.SockAddr;
+import org.lanfree.connect.SocketLayer;
+import org.lanfree.connect.handshake.DbClientHandshake;
+import org.lanfree.connect.handshake.DbSession;
+import org.lanfree.connect.stp.ArrayDriver;
+import org.lanfree.connect.stp.ChannelAddress;
+import org.lanfree.connect.wire.ErrorCode;
+import org.lanfree.connect.wire.FrameReader;
+import org.lanfree.connect.wire.FrameWriter;
+import org.lanfree.connect.wire.Message;
+import org.lanfree.connect.wire.SegmentEnd;
+import org.lanfree.connect.wire.WireException;
+import org.lanfree.media.server.ServerConfig;
+
+/**
+ * A database agent calls the media server of a deployment on its well-known port, runs the
+ * client-initiated handshake through the array and stores a backup stream on tape.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AgentBackupTest {
+
+    private TestDeployment deployment;
+    private ArrayDriver array;
+    private SocketLayer layer;
+    private ServerConfig config;
+
+    @BeforeAll
+    void up() throws Exception {
+        deployment = TestDeployment.up("agent");
+        config = deployment.config();
+        var arrayConfig = ArrayConfigReader.read(deployment.file("array.conf"));
+        array = ArrayDriver.attach(ChannelAddress.unix(arrayConfig.unixSocket()), "local", arrayConfig.channelSecret());
+        layer = new SocketLayer(array);
+    }
+
+    @AfterAll
+    void down() throws Exception {
+        layer.close();
+        array.close();
+        deployment.close();
+    }
+
+    @Test
+    void anAgentStoresABackupThroughTheArrayAndTheCatalogListsItGood() throws Exception {
+        DbSession session = handshake("local");
+        byte[] sha;
+        Message verdict;
+        try (session) {
+            FrameWriter out = new FrameWriter(session.data());
+            out.writeMessage(new Message.StoreBackup("local", "pg", "main", "full", 0, "none"));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[1 << 20];
+            Random random = new Random(11);
+            for (int i = 0; i < 12; i++) {
+                random.nextBytes(chunk);
+                md.update(chunk);
+                out.writeData(ByteBuffer.wrap(chunk));
+            }
+            sha = md.digest();
+            out.writeEnd(new SegmentEnd(sha));
+            verdict = new FrameReader(session.data()).readMessage(java.time.Duration.ofSeconds(60));
+        }
+        Message.BackupStored stored = assertInstanceOf(Message.BackupStored.class, verdict);
+        assertEquals(HexFormat.of().formatHex(sha), stored.sha256());
+        assertEquals(List.of("good|12582912|" + stored.sha256()), deployment.query(
+                "SELECT status || '|' || bytes || '|' || sha256 FROM v_backups WHERE backup_id = " + stored.backupId()));
+        assertEquals(List.of("backup"), deployment.query(
+                "SELECT DISTINCT pool FROM v_backups WHERE backup_id = " + stored.backupId()));
+    }
+
+    @Test
+    void aClientTheServerDoesNotKnowIsRefusedDuringTheHandshake() {
+        WireException e = assertThrows(WireException.class, () -> handshake("stranger"));
+        assertTrue(e.getMessage().contains("client 'stranger' may not store backups"), e.getMessage());
+        assertTrue(e.getMessage().contains("agents.clients"), e.getMessage());
+    }
+
+    @Test
+    void aSessionThatDoesNotAskToStoreABackupGetsAClearError() throws Exception {
+        try (DbSession session = handshake("local")) {
+            new FrameWriter(session.data()).writeMessage(new Message.SendBytes(10));
+            WireException e = assertThrows(WireException.class,
+                    () -> new FrameReader(session.data()).readMessage(java.time.Duration.ofSeconds(30)));
+            assertEquals(ErrorCode.UNEXPECTED_FRAME, e.peerCode().orElseThrow(), e.getMessage());
+        }
+    }
+
+    private DbSession handshake(String client) throws Exception {
+        return new DbClientHandshake(new SockAddr.Net("127.0.0.1", config.agents().port()), client, "127.0.0.1",
+                DbClientHandshake.defaultTimeouts()).open(layer, config.agents().secret());
+    }
+}
