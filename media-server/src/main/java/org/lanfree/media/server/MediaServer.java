@@ -108,7 +108,8 @@ public final class MediaServer implements AutoCloseable {
         TapeOperations tapes = new TapeOperations(library, catalog, inventory);
         try {
             admin = AdminServer.start(config.adminPort(), config.adminSecret(),
-                    new AdminProtocol(config.name(), tapes, catalog));
+                    new AdminProtocol(config.name(), tapes, catalog,
+                            new OperatorCommands(catalog, library, inventory, tapes)));
         } catch (IOException e) {
             throw new StartException("cannot listen for admin connections: " + e.getMessage()
                     + " (admin.port in " + config.file() + ")", e);
