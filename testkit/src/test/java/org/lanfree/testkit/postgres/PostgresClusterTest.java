@@ -29,8 +29,13 @@ class PostgresClusterTest {
             assertTrue(query(pg, "SELECT version()").startsWith("PostgreSQL 15."));
             if (OsUser.isRoot()) {
                 assertEquals(OsUser.DEFAULT_NAME, Files.getOwner(pg.dataDir()).getName());
-                String backend = query(pg, "SELECT pg_backend_pid()");
-                assertEquals(OsUser.DEFAULT_NAME, Files.getOwner(Path.of("/proc", backend)).getName(), "the server process's user");
+                // The backend lives as long as its connection: keep it open while its process is looked at.
+                try (Connection c = pg.connect("postgres"); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    assertEquals(OsUser.DEFAULT_NAME, Files.getOwner(Path.of("/proc", rs.getString(1))).getName(),
+                            "the server process's user");
+                }
             }
             assertTrue(pg.isRunning());
         }
