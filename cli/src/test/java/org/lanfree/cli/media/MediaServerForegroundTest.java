@@ -72,12 +72,13 @@ class MediaServerForegroundTest {
         }
     }
 
-    /** A small library, free ports, the channel without a secret (the array's default has none). */
+    /** A small library, free ports, secrets for admin and agents, the channel without a secret (the array's default has none). */
     private Path writeConfig(Map<String, String> changes) throws Exception {
         Files.write(home.resolve("admin.secret"), new byte[32]);
+        Files.write(home.resolve("agents.secret"), new byte[32]);
         Path config = home.resolve("media-server.conf");
         Map<String, String> values = new HashMap<>(Map.of("admin.port", "0", "catalog.server-port", "0",
-                "array.secret-file", "", "library.slots", "6", "cartridges.count", "4"));
+                "agents.port", "0", "array.secret-file", "", "library.slots", "6", "cartridges.count", "4"));
         values.putAll(changes);
         ServerConfigReader.writeDefault(config, values);
         return config;
