@@ -29,6 +29,7 @@ import org.lanfree.connect.wire.Message;
 import org.lanfree.connect.wire.SegmentEnd;
 import org.lanfree.connect.wire.WireException;
 import org.lanfree.media.server.ServerConfig;
+import org.lanfree.testkit.Await;
 
 /**
  * A database agent calls the media server of a deployment on its well-known port, runs the
@@ -84,6 +85,39 @@ class AgentBackupTest {
                 "SELECT status || '|' || bytes || '|' || sha256 FROM v_backups WHERE backup_id = " + stored.backupId()));
         assertEquals(List.of("backup"), deployment.query(
                 "SELECT DISTINCT pool FROM v_backups WHERE backup_id = " + stored.backupId()));
+    }
+
+    @Test
+    void theOperatorCannotUnloadTheDriveABackupIsWritingTo() throws Exception {
+        try (DbSession session = handshake("local")) {
+            FrameWriter out = new FrameWriter(session.data());
+            out.writeMessage(new Message.StoreBackup("local", "h2", "app", "full", 0, "none"));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[1 << 20];
+            new Random(5).nextBytes(chunk);
+            md.update(chunk);
+            out.writeData(ByteBuffer.wrap(chunk));
+            int drive = Await.until(() -> loadedDrive(), java.time.Duration.ofSeconds(30),
+                    "a drive loaded for the session");
+            var unload = deployment.run("tape", "unload", "--drive", Integer.toString(drive));
+            assertEquals(1, unload.exitCode(), unload.toString());
+            assertTrue(unload.err().contains("drive " + drive + " is in use by a backup session"), unload.toString());
+            md.update(chunk);
+            out.writeData(ByteBuffer.wrap(chunk));
+            out.writeEnd(new SegmentEnd(md.digest()));
+            Message verdict = new FrameReader(session.data()).readMessage(java.time.Duration.ofSeconds(60));
+            assertInstanceOf(Message.BackupStored.class, verdict, "the backup went on undisturbed");
+        }
+    }
+
+    /** The number of a drive holding a cartridge, or null while none does. */
+    private Integer loadedDrive() {
+        for (var d : deployment.run("tape", "status", "--json").json().get("drives")) {
+            if (!d.get("barcode").isNull()) {
+                return d.get("drive").asInt();
+            }
+        }
+        return null;
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.lanfree.media.catalog.Backup;
 import org.lanfree.media.catalog.BackupFilter;
 import org.lanfree.media.catalog.BackupStatus;
 import org.lanfree.media.catalog.Catalog;
+import org.lanfree.media.session.DrivePool;
 import org.lanfree.media.vtl.Barcode;
 import org.lanfree.media.vtl.CartridgeInfo;
 import org.lanfree.media.vtl.DamagedBlockException;
@@ -58,9 +59,11 @@ final class Crosscheck {
     private final TapeLibrary library;
     private final CatalogInventory inventory;
     private final Object robot;
+    private final DrivePool drives;
 
     /** {@code robot} is the lock every robot move of this server holds. */
-    Crosscheck(Catalog catalog, TapeLibrary library, CatalogInventory inventory, Object robot) {
+    Crosscheck(Catalog catalog, TapeLibrary library, CatalogInventory inventory, Object robot, DrivePool drives) {
+        this.drives = drives;
         this.catalog = catalog;
         this.library = library;
         this.inventory = inventory;
@@ -113,7 +116,7 @@ final class Crosscheck {
                     : "cartridge " + String.join(", ", missing) + " is not in the library. HINT: import it with"
                     + " 'lanfree tape import BARCODE' and run crosscheck again");
         }
-        CrosscheckMount mount = new CrosscheckMount(library, inventory);
+        CrosscheckMount mount = new CrosscheckMount(library, inventory, drives);
         try (mount) {
             long bytes = new TapeFileReader(sections, mount::mount).transferTo(OutputStream.nullOutputStream());
             Backup now = catalog.backups().require(b.id());

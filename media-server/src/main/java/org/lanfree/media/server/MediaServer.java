@@ -105,11 +105,11 @@ public final class MediaServer implements AutoCloseable {
                     + " (agents.port in " + config.file() + ")", e);
         }
         parts.push(agents);
-        TapeOperations tapes = new TapeOperations(library, catalog, inventory);
+        TapeOperations tapes = new TapeOperations(library, catalog, inventory, drives);
         try {
             admin = AdminServer.start(config.adminPort(), config.adminSecret(),
                     new AdminProtocol(config.name(), tapes, catalog,
-                            new OperatorCommands(catalog, library, inventory, tapes)));
+                            new OperatorCommands(catalog, library, inventory, tapes, drives)));
         } catch (IOException e) {
             throw new StartException("cannot listen for admin connections: " + e.getMessage()
                     + " (admin.port in " + config.file() + ")", e);

@@ -3,6 +3,7 @@ package org.lanfree.media.server;
 import java.io.IOException;
 
 import org.lanfree.media.catalog.Catalog;
+import org.lanfree.media.session.DrivePool;
 import org.lanfree.media.vtl.TapeLibrary;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +26,11 @@ final class OperatorCommands {
     private final Crosscheck crosscheck;
     private final ObsoleteDeletion deletion;
 
-    OperatorCommands(Catalog catalog, TapeLibrary library, CatalogInventory inventory, TapeOperations robot) {
+    OperatorCommands(Catalog catalog, TapeLibrary library, CatalogInventory inventory, TapeOperations robot,
+                     DrivePool drives) {
         this.listing = new BackupListing(catalog);
         this.reports = new RetentionReports(catalog);
-        this.crosscheck = new Crosscheck(catalog, library, inventory, robot);
+        this.crosscheck = new Crosscheck(catalog, library, inventory, robot, drives);
         this.deletion = new ObsoleteDeletion(catalog, library, robot);
     }
 

@@ -12,6 +12,7 @@ import org.lanfree.media.catalog.Catalog;
 import org.lanfree.media.catalog.CatalogException;
 import org.lanfree.media.catalog.Job;
 import org.lanfree.media.catalog.JobState;
+import org.lanfree.media.session.DrivePool;
 import org.lanfree.media.vtl.Barcode;
 import org.lanfree.media.vtl.Element;
 import org.lanfree.media.vtl.Pools;
@@ -37,8 +38,10 @@ final class TapeOperations {
     private final TapeLibrary library;
     private final Catalog catalog;
     private final CatalogInventory inventory;
+    private final DrivePool drives;
 
-    TapeOperations(TapeLibrary library, Catalog catalog, CatalogInventory inventory) {
+    TapeOperations(TapeLibrary library, Catalog catalog, CatalogInventory inventory, DrivePool drives) {
+        this.drives = drives;
         this.library = library;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -112,6 +115,7 @@ final class TapeOperations {
     synchronized ObjectNode load(String barcodeText, Integer drive) throws IOException {
         Barcode barcode = barcode(barcodeText);
         int target = drive != null ? drive : firstEmptyDrive(barcode);
+        refuseInUse(target, "load " + barcode + " into it");
         library.load(barcode, target);
         inventory.reflect(barcode);
         log.info("tape: loaded {} into drive {}", barcode, target);
@@ -119,6 +123,7 @@ final class TapeOperations {
     }
 
     synchronized ObjectNode unload(int drive) throws IOException {
+        refuseInUse(drive, "unload it");
         Barcode barcode = library.unload(drive);
         inventory.reflect(barcode);
         log.info("tape: unloaded {} from drive {}", barcode, drive);
@@ -163,13 +168,22 @@ final class TapeOperations {
         return out;
     }
 
+    /** A drive a backup session (or crosscheck) holds is not the operator's to move. */
+    private void refuseInUse(int drive, String what) throws AdminException {
+        if (drives.inUse(drive)) {
+            throw new AdminException(RobotException.Reason.DESTINATION_FULL.name(), "drive " + drive
+                    + " is in use by a backup session or a crosscheck, so the robot will not " + what
+                    + "; expected an idle drive. HINT: wait until it is released ('lanfree list jobs') or use another drive");
+        }
+    }
+
     private int firstEmptyDrive(Barcode barcode) throws IOException {
         Element at = library.locate(barcode);
         if (at.isDrive()) {
             return at.number();
         }
         for (Element e : library.elements()) {
-            if (e.isDrive() && library.contents(e).isEmpty()) {
+            if (e.isDrive() && library.contents(e).isEmpty() && !drives.inUse(e.number())) {
                 return e.number();
             }
         }

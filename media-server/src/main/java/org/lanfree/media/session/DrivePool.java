@@ -119,6 +119,72 @@ public final class DrivePool {
         }
     }
 
+    /** Whether a session or a reservation holds {@code drive} now: nobody else may move its cartridge. */
+    public boolean inUse(int drive) {
+        lock.lock();
+        try {
+            return busy.contains(drive);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reserves a drive for work outside sessions (crosscheck reading a cartridge): drive
+     * {@code wanted}, or any empty drive when it is null, waiting up to {@code timeout} for it to
+     * be free. No session is lent a reserved drive until {@link #unreserve}. Returns its number.
+     */
+    public int reserve(Integer wanted, Duration timeout) throws SessionException {
+        lock.lock();
+        try {
+            long deadline = deadline(timeout);
+            while (true) {
+                Integer free = wanted != null ? (busy.contains(wanted) ? null : wanted) : emptyIdleDrive();
+                if (free != null) {
+                    busy.add(free);
+                    log.info("drive {}: reserved outside sessions", free);
+                    return free;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SessionException(SessionException.Failure.NO_DRIVE, "drive pool: "
+                            + (wanted != null ? "drive " + wanted + " is in use by a backup session"
+                            : "no empty drive is free (backup sessions hold the others)") + " after waiting " + timeout
+                            + "; HINT: run it again when the sessions end ('lanfree list jobs')");
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionException(SessionException.Failure.INTERRUPTED, "drive pool: interrupted while"
+                    + " waiting to reserve a drive; HINT: the media server is stopping");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends a {@link #reserve reservation}: sessions may have the drive again. */
+    public void unreserve(int drive) {
+        lock.lock();
+        try {
+            if (busy.remove(drive)) {
+                log.info("drive {}: reservation ended", drive);
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Integer emptyIdleDrive() {
+        for (Drive d : library.drives()) {
+            if (!busy.contains(d.number()) && d.loaded().isEmpty()) {
+                return d.number();
+            }
+        }
+        return null;
+    }
+
     /** An operator imported, inserted or returned cartridges: waiting jobs look at the library again now. */
     public void cartridgesChanged() {
         lock.lock();

@@ -58,6 +58,29 @@ class DrivePoolTest {
     }
 
     @Test
+    void aReservedDriveIsNeverLentToASessionAndALeasedOneCannotBeReserved() throws Exception {
+        TapeLibrary library = library(3);
+        Catalog catalog = catalog();
+        DrivePool pool = new DrivePool(library, catalog, DrivePolicy.defaults(), InventoryListener.NONE);
+        List<Integer> reserved = new ArrayList<>();
+        for (int i = 0; i < library.drives().size(); i++) {
+            reserved.add(pool.reserve(null, WAIT));
+        }
+        assertTrue(reserved.stream().allMatch(pool::inUse), "every drive is reserved: " + reserved);
+        SessionException none = assertThrows(SessionException.class,
+                () -> pool.acquire("daily", null, Duration.ofMillis(200)));
+        assertEquals(SessionException.Failure.NO_DRIVE, none.failure(), none.getMessage());
+        int first = reserved.get(0);
+        pool.unreserve(first);
+        try (DriveLease lease = pool.acquire("daily", null, WAIT)) {
+            assertEquals(first, lease.drive().number());
+            SessionException busy = assertThrows(SessionException.class, () -> pool.reserve(first, Duration.ZERO));
+            assertTrue(busy.getMessage().contains("drive " + first + " is in use by a backup session"), busy.getMessage());
+        }
+        assertEquals(first, pool.reserve(first, Duration.ZERO), "released, the drive can be reserved again");
+    }
+
+    @Test
     void aDriveComesWithAScratchCartridgeTakenIntoThePoolAndIsUnloadedOnRelease() throws Exception {
         TapeLibrary library = library(3);
         Catalog catalog = catalog();
