@@ -89,6 +89,7 @@ class AgentBackupTest {
 
     @Test
     void theOperatorCannotUnloadTheDriveABackupIsWritingTo() throws Exception {
+        List<Integer> before = loadedDrives();
         try (DbSession session = handshake("local")) {
             FrameWriter out = new FrameWriter(session.data());
             out.writeMessage(new Message.StoreBackup("local", "h2", "app", "full", 0, "none"));
@@ -97,8 +98,8 @@ class AgentBackupTest {
             new Random(5).nextBytes(chunk);
             md.update(chunk);
             out.writeData(ByteBuffer.wrap(chunk));
-            int drive = Await.until(() -> loadedDrive(), java.time.Duration.ofSeconds(30),
-                    "a drive loaded for the session");
+            int drive = Await.until(() -> loadedDrives().stream().filter(d -> !before.contains(d)).findFirst().orElse(null),
+                    java.time.Duration.ofSeconds(30), "a drive loaded for the session");
             var unload = deployment.run("tape", "unload", "--drive", Integer.toString(drive));
             assertEquals(1, unload.exitCode(), unload.toString());
             assertTrue(unload.err().contains("drive " + drive + " is in use by a backup session"), unload.toString());
@@ -110,14 +111,56 @@ class AgentBackupTest {
         }
     }
 
-    /** The number of a drive holding a cartridge, or null while none does. */
-    private Integer loadedDrive() {
+    @Test
+    void aMediaServerKilledMidBackupNeverListsItGoodAndTheNextBackupAppends() throws Exception {
+        DbSession session = handshake("local");
+        FrameWriter out = new FrameWriter(session.data());
+        out.writeMessage(new Message.StoreBackup("local", "pg", "cut-short", "full", 0, "none"));
+        byte[] chunk = new byte[1 << 20];
+        new Random(9).nextBytes(chunk);
+        for (int i = 0; i < 3; i++) {
+            out.writeData(ByteBuffer.wrap(chunk));
+        }
+        Await.until(() -> loadedDrives().isEmpty() ? null : true, java.time.Duration.ofSeconds(30),
+                "a drive loaded for the session");
+        Await.until((java.util.concurrent.Callable<Boolean>) () -> deployment.query(
+                "SELECT status FROM v_backups WHERE dataset = 'cut-short'").equals(List.of("running")),
+                java.time.Duration.ofSeconds(30), "the backup listed running");
+        long pid = deployment.run("status", "--json").json().get("daemons").get(1).get("pid").asLong();
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+        server.destroyForcibly();
+        server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            session.close();
+        } catch (java.io.IOException gone) {
+            // The media server died: its end of the session is gone with it.
+        }
+
+        var up = deployment.run("up");
+        assertEquals(0, up.exitCode(), up.toString());
+        assertEquals(List.of("failed"), deployment.query("SELECT status FROM v_backups WHERE dataset = 'cut-short'"),
+                "a backup cut short by a crash is never listed good");
+        try (DbSession next = handshake("local")) {
+            FrameWriter w = new FrameWriter(next.data());
+            w.writeMessage(new Message.StoreBackup("local", "pg", "after-crash", "full", 0, "none"));
+            w.writeData(ByteBuffer.wrap(chunk));
+            w.writeEnd(new SegmentEnd(MessageDigest.getInstance("SHA-256").digest(chunk)));
+            assertInstanceOf(Message.BackupStored.class, new FrameReader(next.data()).readMessage(
+                    java.time.Duration.ofSeconds(60)));
+        }
+        var crosscheck = deployment.run("crosscheck");
+        assertEquals(0, crosscheck.exitCode(), "every good backup reads back after the crash: " + crosscheck);
+    }
+
+    /** The drives holding a cartridge now. */
+    private List<Integer> loadedDrives() {
+        List<Integer> loaded = new java.util.ArrayList<>();
         for (var d : deployment.run("tape", "status", "--json").json().get("drives")) {
             if (!d.get("barcode").isNull()) {
-                return d.get("drive").asInt();
+                loaded.add(d.get("drive").asInt());
             }
         }
-        return null;
+        return loaded;
     }
 
     @Test

@@ -28,7 +28,9 @@ final class EmbeddedFiles {
 
     /** The in-process URL of the catalog in {@code dir}. */
     static String url(Path dir) {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve(DATABASE) + ";LOCK_TIMEOUT=10000";
+        // WRITE_DELAY=0: a commit reaches the file before it returns, so a media server killed
+        // right after marking a backup good (or running) does not lose that row.
+        return "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve(DATABASE) + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     static Path databaseFile(Path dir) {

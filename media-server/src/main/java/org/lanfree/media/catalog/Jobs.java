@@ -64,6 +64,21 @@ public final class Jobs {
     }
 
     /** As {@link #claimNext(String)}, among jobs of the given kinds only. */
+    /**
+     * A job that starts at once, claimed by {@code server}: work a client asked for directly (an
+     * agent's backup session), so that the server's restart ({@link #abandon}) fails it if it
+     * was cut short, and {@code list jobs} shows it while it runs.
+     */
+    public Job startClaimed(JobSpec spec, String server) {
+        Names.require("media server name", server, Names.NAME);
+        Job queued = create(spec);
+        return db.tx(h -> {
+            h.createUpdate("UPDATE jobs SET state = 'running', claimed_by = :server, claimed_at = :now WHERE id = :id")
+                    .bind("server", server).bind("now", Rows.at(clock.instant())).bind("id", queued.id()).execute();
+            return byId(h, queued.id()).orElseThrow();
+        });
+    }
+
     public Optional<Job> claimNext(String server, Set<JobKind> kinds) {
         Names.require("media server name", server, Names.NAME);
         if (kinds.isEmpty()) {

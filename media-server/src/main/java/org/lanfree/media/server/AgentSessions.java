@@ -19,7 +19,11 @@ import org.lanfree.connect.wire.WireException;
 import org.lanfree.media.catalog.BackupKind;
 import org.lanfree.media.catalog.BackupLevel;
 import org.lanfree.media.catalog.Catalog;
+import org.lanfree.media.catalog.CatalogException;
 import org.lanfree.media.catalog.Compression;
+import org.lanfree.media.catalog.Dataset;
+import org.lanfree.media.catalog.Job;
+import org.lanfree.media.catalog.JobSpec;
 import org.lanfree.media.session.BackupFacts;
 import org.lanfree.media.session.BackupStreamWriter;
 import org.lanfree.media.session.SessionException;
@@ -38,26 +42,30 @@ final class AgentSessions implements AutoCloseable {
     private static final Duration REQUEST_WAIT = Duration.ofSeconds(30);
 
     private final ServerConfig.Agents config;
+    private final String server;
+    private final Catalog catalog;
     private final BackupStreamWriter writer;
     private final Set<String> clients;
     private DbServerListener listener;
 
-    private AgentSessions(ServerConfig.Agents config, BackupStreamWriter writer) {
+    private AgentSessions(ServerConfig.Agents config, String server, Catalog catalog, BackupStreamWriter writer) {
         this.config = config;
+        this.server = server;
+        this.catalog = catalog;
         this.writer = writer;
         this.clients = Set.copyOf(config.clients());
     }
 
     /** Registers the allowed clients in the catalog and listens on the well-known port. */
-    static AgentSessions start(ServerConfig.Agents config, SocketLayer layer, Catalog catalog, BackupStreamWriter writer)
-            throws IOException {
+    static AgentSessions start(ServerConfig.Agents config, String server, SocketLayer layer, Catalog catalog,
+                               BackupStreamWriter writer) throws IOException {
         for (String client : config.clients()) {
             if (catalog.clients().find(client).isEmpty()) {
                 // Agents call in, so the server never dials them: the catalog's address is informative only.
                 catalog.clients().register(client, "localhost", null);
             }
         }
-        AgentSessions sessions = new AgentSessions(config, writer);
+        AgentSessions sessions = new AgentSessions(config, server, catalog, writer);
         sessions.listener = DbServerListener.bind(layer, config.secret(), DbServerHandshake.defaultTimeouts(),
                 new SockAddr.Net("127.0.0.1", config.port()), sessions::grantFor, sessions::serve);
         return sessions;
@@ -110,8 +118,16 @@ final class AgentSessions implements AutoCloseable {
             BackupKind kind = BackupKind.valueOf(store.kind().toUpperCase(Locale.ROOT));
             BackupLevel level = BackupLevel.valueOf(store.level().toUpperCase(Locale.ROOT));
             Compression compression = Compression.valueOf(store.compression().toUpperCase(Locale.ROOT));
+            Dataset dataset = catalog.datasets().list(client).stream()
+                    .filter(d -> d.kind() == kind && d.name().equals(store.dataset())).findFirst()
+                    .orElseGet(() -> catalog.datasets().ensure(client, kind, store.dataset(), null));
+            Job job = catalog.jobs().startClaimed(JobSpec.backup(dataset.id(), level).requestedBy("agent of " + client),
+                    server);
             return new BackupFacts(client, kind, store.dataset(), level, store.parentId() == 0 ? null : store.parentId(),
-                    compression, config.pool(), null);
+                    compression, config.pool(), job.id());
+        } catch (CatalogException e) {
+            throw new WireException(ErrorCode.INTERNAL, "the catalog refused the backup of " + client + ":"
+                    + store.dataset() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "StoreBackup of " + client + " has kind '" + store.kind()
                     + "', level '" + store.level() + "', compression '" + store.compression()

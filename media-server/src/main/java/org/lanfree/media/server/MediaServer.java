@@ -99,7 +99,7 @@ public final class MediaServer implements AutoCloseable {
                 new DrivePolicy(config.mountWait(), DrivePolicy.defaults().recheck(), false), inventory::reflect);
         BackupStreamWriter writer = new BackupStreamWriter(catalog, drives, SessionLimits.defaults(), Clock.systemUTC());
         try {
-            agents = AgentSessions.start(config.agents(), layer, catalog, writer);
+            agents = AgentSessions.start(config.agents(), config.name(), layer, catalog, writer);
         } catch (IOException | RuntimeException e) {
             throw new StartException("cannot listen for agents on port " + config.agents().port() + ": " + e.getMessage()
                     + " (agents.port in " + config.file() + ")", e);
