@@ -85,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.pretty(summary));
         } else {
-            out.printf(Locale.ROOT, "%nBoth backups went through the array and both ends agree on every digest (%.1f s).%n",
+            out.printf(Locale.ROOT, "%nEvery backup went through the array and both ends agree on every digest (%.1f s).%n",
                     seconds);
         }
         out.flush();

@@ -7,7 +7,7 @@ final class StartArray implements DemoStep {
 
     @Override
     public String title() {
-        return "Start the storage array (lanfree up)";
+        return "Start the storage array and the media server (lanfree up)";
     }
 
     @Override

@@ -7,7 +7,7 @@ final class StopArray implements DemoStep {
 
     @Override
     public String title() {
-        return "Stop the array (lanfree down)";
+        return "Stop the deployment (lanfree down)";
     }
 
     @Override

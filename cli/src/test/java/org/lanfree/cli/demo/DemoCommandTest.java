@@ -33,7 +33,8 @@ class DemoCommandTest {
             assertEquals("OK", backup.get("receiver").get("verdict").asText(), flow);
             assertTrue(backup.get("arrayBytesMoved").asLong() >= 256L << 20, flow + ": " + backup);
         }
-        assertTrue(summary.get("arrayStatus").get("bytesMoved").asLong() >= 512L << 20, r.toString());
+        assertTrue(summary.get("arrayStatus").get("bytesMoved").asLong() >= 768L << 20, r.toString());
+        assertTrue(summary.get("tape").get("match").asBoolean(), "the backup to tape: " + summary.get("tape"));
         for (JsonNode step : summary.get("steps")) {
             assertTrue(step.get("ok").asBoolean(), step.toString());
         }
@@ -52,7 +53,7 @@ class DemoCommandTest {
             String out = r.out();
             for (String expected : new String[] {
                 "1. Prepare a deployment home",
-                "2. Start the storage array (lanfree up)",
+                "2. Start the storage array and the media server (lanfree up)",
                 "3. File-system backup: the media server calls the file agent",
                 "the file agent attached to the array at unix:" + home.resolve("run/array.sock") + " (shared memory",
                 "the media server attached to the array at tcp:127.0.0.1:",
@@ -61,13 +62,18 @@ class DemoCommandTest {
                 "offered STG group 2",
                 "the LAN sockets are closed: from here everything, the verdict included, goes through the array",
                 "match: the media server sent its digest back and both sides agree",
-                "5. The array after the backups (lanfree array-sim status)",
+                "5. A backup to tape: the database agent calls the media server",
+                "is on tape and listed good",
+                "(matches what the agent sent)",
+                "lanfree list tapes",
+                "crosscheck: 1 backups: 1 OK, 0 DAMAGED, 0 MISSING",
+                "6. The array after the backups (lanfree array-sim status)",
                 "open STP connections:",
-                "6. Stop the array (lanfree down)",
+                "7. Stop the deployment (lanfree down)",
                 "array-sim: stopped (pid ",
-                "7. Clean up",
+                "8. Clean up",
                 "kept " + home,
-                "Both backups went through the array and both ends agree on every digest"}) {
+                "Every backup went through the array and both ends agree on every digest"}) {
                 assertTrue(out.contains(expected), "missing '" + expected + "' in:\n" + out);
             }
             assertEquals(2, out.split("SHA-256 at the media server \\(received\\): ", -1).length - 1, out);
@@ -82,10 +88,10 @@ class DemoCommandTest {
         try (TempHome home = TempHome.create("demo")) {
             Cli.Result r = Cli.runWith(List.of(new BrokenArray()), "demo", "--home", home.toString());
             assertEquals(1, r.exitCode(), r.toString());
-            assertTrue(r.out().contains("2. Start the storage array (lanfree up)"), r.toString());
+            assertTrue(r.out().contains("2. Start the storage array and the media server (lanfree up)"), r.toString());
             assertTrue(r.out().contains("FAILED: array-sim exited with code 2 before it answered"), r.toString());
             assertFalse(r.out().contains("3. File-system backup"), "the story went on after the failure:\n" + r);
-            assertTrue(r.out().contains("3. Stop the array (lanfree down)"), r.toString());
+            assertTrue(r.out().contains("3. Stop the deployment (lanfree down)"), r.toString());
             assertTrue(r.out().contains("4. Clean up"), r.toString());
             assertTrue(r.out().contains("kept " + home), r.toString());
             assertTrue(r.err().contains("lanfree demo: array-sim exited with code 2"), r.toString());
