@@ -282,8 +282,15 @@ final class RingRequests {
         keepHeadroom();
     }
 
-    /** Destages the oldest write-pending tracks while fewer than the low-water mark of slots are ready. */
+    /**
+     * Destages the oldest write-pending tracks while fewer than the low-water mark of slots are
+     * ready. Runs on every OPEN and COMMIT: the free count alone settles the common case, so the
+     * clean list is only counted when the cache is nearly full.
+     */
     void keepHeadroom() {
+        if (s.slotWaiters.isEmpty() && s.cache.free() >= lowWater) {
+            return;
+        }
         while (s.destagesInFlight < 4 && (s.cache.available() + s.destagesInFlight < lowWater || !s.slotWaiters.isEmpty())) {
             int slot = s.cache.destageCandidate();
             if (slot < 0) {

@@ -26,7 +26,6 @@ public final class Ring {
     String receiverGone;
     /** The sending host vanished without ending the stream: the receiver gets a reset. */
     String resetReason;
-    long bytesCommitted;
     long bytesDelivered;
     final List<Object> openWaiters = new ArrayList<>();
     final List<Object> readWaiters = new ArrayList<>();
@@ -67,13 +66,10 @@ public final class Ring {
         return fill[pos(seq)];
     }
 
-    /** Raises the fill of a held track; returns the bytes added. */
-    public int raiseFill(long seq, int newFill) {
+    /** Raises the fill of a held track (a commit never lowers it). */
+    public void raiseFill(long seq, int newFill) {
         int p = pos(seq);
-        int added = Math.max(0, newFill - fill[p]);
-        fill[p] += added;
-        bytesCommitted += added;
-        return added;
+        fill[p] = Math.max(fill[p], newFill);
     }
 
     /** Marks the next sequence number opened by the sender. */
@@ -171,10 +167,6 @@ public final class Ring {
         if (resetReason == null) {
             resetReason = reason;
         }
-    }
-
-    public long bytesCommitted() {
-        return bytesCommitted;
     }
 
     public long bytesDelivered() {

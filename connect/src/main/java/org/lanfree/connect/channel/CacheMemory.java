@@ -111,19 +111,6 @@ public final class CacheMemory {
         }
     }
 
-    /** Touches every page for reading, so the host's own page tables are filled before timing. */
-    public void touch() {
-        long sum = 0;
-        for (ByteBuffer slot : slotViews) {
-            for (int off = 0; off < trackSize; off += 4096) {
-                sum += slot.get(off);
-            }
-        }
-        if (sum == Long.MIN_VALUE) {
-            throw new AssertionError();
-        }
-    }
-
     public Path file() {
         return file;
     }

@@ -26,6 +26,9 @@ final class ChannelLink implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelLink.class);
 
+    /** Stands for an absent payload in the gathering write; empty, so sharing it is safe. */
+    private static final ByteBuffer NO_PAYLOAD = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
     private final SocketChannel channel;
     private final String arrayName;
     private final ReentrantLock sendLock = new ReentrantLock();
@@ -62,7 +65,7 @@ final class ChannelLink implements Closeable {
             header.flip();
             gather[0] = header;
             gather[1] = body;
-            gather[2] = payload == null ? ByteBuffer.allocate(0) : payload;
+            gather[2] = payload == null ? NO_PAYLOAD : payload;
             long want = header.remaining() + body.remaining() + gather[2].remaining();
             long sent = 0;
             while (sent < want) {

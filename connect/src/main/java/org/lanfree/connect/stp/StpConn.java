@@ -21,7 +21,6 @@ public final class StpConn implements Conn {
     private final StpSender sender;
     private final StpReceiver receiver;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile int descriptor = -1;
     private volatile long readTimeoutNanos;
 
     StpConn(ArrayDriver driver, long endpoint, SockAddr.Stp local, SockAddr.Stp remote, int ringTracks) {
@@ -35,14 +34,10 @@ public final class StpConn implements Conn {
         this.receiver = new StpReceiver(driver, endpoint, depth);
     }
 
+    /** None of its own: the socket layer's views carry the descriptor it was given. */
     @Override
     public int descriptor() {
-        return descriptor;
-    }
-
-    /** Set by the socket layer when it gives this socket a descriptor. */
-    public void descriptor(int fd) {
-        this.descriptor = fd;
+        return -1;
     }
 
     @Override

@@ -18,7 +18,6 @@ public final class StpListener implements Listener {
     private final long listenerId;
     private final SockAddr.Stp local;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile int descriptor = -1;
     private volatile long acceptTimeoutNanos;
     private Reply pendingAccept;
 
@@ -28,13 +27,10 @@ public final class StpListener implements Listener {
         this.local = local;
     }
 
+    /** None of its own: the socket layer's views carry the descriptor it was given. */
     @Override
     public int descriptor() {
-        return descriptor;
-    }
-
-    public void descriptor(int fd) {
-        this.descriptor = fd;
+        return -1;
     }
 
     @Override
