@@ -50,6 +50,16 @@ public final class Datasets {
         });
     }
 
+    /**
+     * The dataset {@code (client, kind, name)} as it is, created without a policy when missing.
+     * Unlike {@link #ensure}, an existing dataset keeps its policy: for a client that backs up on
+     * its own, which knows nothing of policies.
+     */
+    public Dataset findOrAdd(String client, BackupKind kind, String name) {
+        return list(client).stream().filter(d -> d.kind() == kind && d.name().equals(name)).findFirst()
+                .orElseGet(() -> ensure(client, kind, name, null));
+    }
+
     public Optional<Dataset> get(long id) {
         return db.read(h -> byId(h, id));
     }

@@ -118,9 +118,7 @@ final class AgentSessions implements AutoCloseable {
             BackupKind kind = BackupKind.valueOf(store.kind().toUpperCase(Locale.ROOT));
             BackupLevel level = BackupLevel.valueOf(store.level().toUpperCase(Locale.ROOT));
             Compression compression = Compression.valueOf(store.compression().toUpperCase(Locale.ROOT));
-            Dataset dataset = catalog.datasets().list(client).stream()
-                    .filter(d -> d.kind() == kind && d.name().equals(store.dataset())).findFirst()
-                    .orElseGet(() -> catalog.datasets().ensure(client, kind, store.dataset(), null));
+            Dataset dataset = catalog.datasets().findOrAdd(client, kind, store.dataset());
             Job job = catalog.jobs().startClaimed(JobSpec.backup(dataset.id(), level).requestedBy("agent of " + client),
                     server);
             return new BackupFacts(client, kind, store.dataset(), level, store.parentId() == 0 ? null : store.parentId(),

@@ -161,10 +161,7 @@ public final class BackupStreamWriter {
 
     private BackupStart start(BackupFacts facts) {
         catalog.cartridges().ensurePool(facts.pool(), Pool.Kind.TAPE, "tape pool " + facts.pool());
-        Dataset dataset = catalog.datasets().list(facts.client()).stream()
-                .filter(d -> d.kind() == facts.kind() && d.name().equals(facts.dataset()))
-                .findFirst()
-                .orElseGet(() -> catalog.datasets().ensure(facts.client(), facts.kind(), facts.dataset(), null));
+        Dataset dataset = catalog.datasets().findOrAdd(facts.client(), facts.kind(), facts.dataset());
         return new BackupStart(dataset.id(), facts.level(), facts.parentId(), facts.jobId(), facts.pool(),
                 facts.compression(), null, null, null, null);
     }
