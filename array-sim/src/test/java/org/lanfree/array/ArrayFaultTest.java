@@ -153,12 +153,7 @@ class ArrayFaultTest {
     }
 
     private static InetSocketAddress tcpChannel(TestArray array) throws IOException {
-        for (String a : array.daemon.addresses()) {
-            if (a.startsWith("tcp:")) {
-                ChannelAddress.Tcp t = (ChannelAddress.Tcp) ChannelAddress.parse(a);
-                return new InetSocketAddress(t.host(), t.port());
-            }
-        }
-        throw new IllegalStateException("no TCP channel");
+        ChannelAddress.Tcp t = array.tcp();
+        return new InetSocketAddress(t.host(), t.port());
     }
 }

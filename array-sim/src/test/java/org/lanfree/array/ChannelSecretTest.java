@@ -113,15 +113,10 @@ class ChannelSecretTest {
     }
 
     private static ChannelAddress unix(TestArray array) {
-        return ChannelAddress.unix(array.dir.resolve("run/array.sock"));
+        return array.unix();
     }
 
     private static ChannelAddress tcp(TestArray array) throws Exception {
-        for (String a : array.daemon.addresses()) {
-            if (a.startsWith("tcp:")) {
-                return ChannelAddress.parse(a);
-            }
-        }
-        throw new IllegalStateException("no TCP channel");
+        return array.tcp();
     }
 }

@@ -61,14 +61,24 @@ final class TestArray implements AutoCloseable {
 
     /** Attaches over the shared-memory channel. */
     ArrayDriver attach(String name) throws IOException {
-        return ArrayDriver.attach(ChannelAddress.unix(dir.resolve("run/array.sock")), name);
+        return ArrayDriver.attach(unix(), name);
     }
 
     /** Attaches over the TCP channel. */
     ArrayDriver attachTcp(String name) throws IOException {
+        return ArrayDriver.attach(tcp(), name);
+    }
+
+    /** The shared-memory channel's command socket. */
+    ChannelAddress unix() {
+        return ChannelAddress.unix(dir.resolve("run/array.sock"));
+    }
+
+    /** The TCP channel (the test configuration always opens one). */
+    ChannelAddress.Tcp tcp() throws IOException {
         for (String a : daemon.addresses()) {
             if (a.startsWith("tcp:")) {
-                return ArrayDriver.attach(ChannelAddress.parse(a), name);
+                return (ChannelAddress.Tcp) ChannelAddress.parse(a);
             }
         }
         throw new IllegalStateException("the test array has no TCP channel");

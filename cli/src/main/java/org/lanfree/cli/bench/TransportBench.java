@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lanfree.array.config.ArrayConfigReader;
-import org.lanfree.array.config.ConfigException;
 import org.lanfree.array.config.Sizes;
 import org.lanfree.cli.console.CommandFailure;
 import org.lanfree.cli.console.Json;
@@ -74,14 +73,14 @@ public final class TransportBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long bytes = size("--bytes", bytesText);
-        long warmup = size("--warmup", warmupText);
+        long bytes = BenchSupport.size("--bytes", bytesText);
+        long warmup = BenchSupport.size("--warmup", warmupText);
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "lf-bench-");
         int tcpPort = FreePorts.pair();
         Path conf = dir.resolve("array.conf");
-        long trackSize = size("--track-size", trackSizeText);
-        writeArrayConfig(conf, tcpPort, trackSize, size("--cache", cacheText) / trackSize, ring);
+        long trackSize = BenchSupport.size("--track-size", trackSizeText);
+        writeArrayConfig(conf, tcpPort, trackSize, BenchSupport.size("--cache", cacheText) / trackSize, ring);
         List<Case> cases = new ArrayList<>();
         double memcpy;
         long cacheBytes = ArrayConfigReader.read(conf).cacheBytes();
@@ -96,7 +95,7 @@ public final class TransportBench implements Callable<Integer> {
             runCase("unix:" + dir.resolve("run/array.sock"), 1 << 20, 2L << 30, 0);
             runCase("tcp:127.0.0.1:" + tcpPort, 64 << 10, 1L << 30, 0);
             for (String s : sizes) {
-                int message = (int) size("--sizes", s);
+                int message = (int) BenchSupport.size("--sizes", s);
                 for (String transport : List.of("tcp", "stp-shm", "stp-tcp")) {
                     String channel = switch (transport) {
                         case "stp-shm" -> "unix:" + dir.resolve("run/array.sock");
@@ -110,7 +109,7 @@ public final class TransportBench implements Callable<Integer> {
             }
             rss.stop();
         } finally {
-            deleteTree(dir);
+            BenchSupport.deleteTree(dir);
         }
         report(out, cases, memcpy, rss.maxBytes(), cacheBytes, bytes);
         return 0;
@@ -194,14 +193,6 @@ public final class TransportBench implements Callable<Integer> {
         }
     }
 
-    private static long size(String option, String text) {
-        try {
-            return Sizes.parse(option, text);
-        } catch (ConfigException e) {
-            throw CommandFailure.usage(option + " '" + text + "' is not a size; write e.g. 4G, 64K or 1M");
-        }
-    }
-
     /** Two small devices, the cache and ring asked for, and a TCP channel on loopback. */
     private static void writeArrayConfig(Path conf, int tcpPort, long trackSize, long slots, int ring)
             throws IOException {
@@ -215,11 +206,5 @@ public final class TransportBench implements Callable<Integer> {
                 "stg.1.ring", Integer.toString(ring),
                 "stg.1.max-ring", Integer.toString(Math.max(ring, 64)),
                 "stg.2.devices", "1"));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

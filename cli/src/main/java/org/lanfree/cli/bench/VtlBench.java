@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import org.lanfree.array.config.ConfigException;
-import org.lanfree.array.config.Sizes;
 import org.lanfree.cli.console.CommandFailure;
 import org.lanfree.cli.console.Json;
 import org.lanfree.media.vtl.Barcode;
@@ -64,7 +62,7 @@ public final class VtlBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        long bytes = size(bytesText);
+        long bytes = BenchSupport.size("--bytes", bytesText);
         if (repetitions < 1) {
             throw CommandFailure.usage("--repetitions " + repetitions + " is below 1");
         }
@@ -79,14 +77,14 @@ public final class VtlBench implements Callable<Integer> {
                 dropped = dropCaches();
                 progress(out, "repetition " + i + ": vtl ...");
                 vtl.add(writeVtl(work.resolve("vtl-" + i), bytes, pattern));
-                deleteTree(work.resolve("vtl-" + i));
+                BenchSupport.deleteTree(work.resolve("vtl-" + i));
                 dropped = dropCaches();
                 progress(out, "repetition " + i + ": plain write + fdatasync ...");
                 plain.add(writePlain(work.resolve("plain-" + i + ".dat"), bytes, pattern));
                 Files.delete(work.resolve("plain-" + i + ".dat"));
             }
         } finally {
-            deleteTree(work);
+            BenchSupport.deleteTree(work);
         }
         report(out, bytes, vtl, plain, dropped);
         return 0;
@@ -191,23 +189,6 @@ public final class VtlBench implements Callable<Integer> {
         if (!json) {
             out.println(what);
             out.flush();
-        }
-    }
-
-    private static long size(String text) {
-        try {
-            return Sizes.parse("--bytes", text);
-        } catch (ConfigException e) {
-            throw CommandFailure.usage("--bytes '" + text + "' is not a size; write e.g. 2G");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
