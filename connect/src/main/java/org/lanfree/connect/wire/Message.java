@@ -130,6 +130,39 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Agent to media server, first on a session's STP connection (instead of {@link StoreBackup}):
+     * send backup {@code backupId} back. The media server answers {@link RestoreStart}, then the
+     * backup's payload as DATA frames and END(sha256), or an ERROR frame.
+     */
+    record RestoreBackup(long backupId) implements Message {
+        public RestoreBackup {
+            if (backupId <= 0) {
+                throw new IllegalArgumentException("backup id " + backupId + " is not positive");
+            }
+        }
+    }
+
+    /**
+     * Media server to agent: the payload of backup {@code backupId} follows ({@code bytes} bytes,
+     * digest {@code sha256} as the catalog holds it). The other fields are the backup's catalog facts,
+     * as in {@link StoreBackup}.
+     */
+    record RestoreStart(long backupId, String client, String kind, String dataset, String level, String compression,
+            long bytes, String sha256) implements Message {
+        public RestoreStart {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(compression, "compression");
+            Objects.requireNonNull(sha256, "sha256");
+            if (bytes < 0) {
+                throw new IllegalArgumentException("byte count " + bytes + " is negative");
+            }
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

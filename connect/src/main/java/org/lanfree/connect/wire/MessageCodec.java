@@ -21,6 +21,8 @@ import java.nio.ByteBuffer;
  * 12 AdminReply   json:str
  * 13 BackupStored backupId:i64 sha256:str
  * 14 StoreBackup  client:str kind:str dataset:str level:str parentId:i64 compression:str
+ * 15 RestoreBackup backupId:i64
+ * 16 RestoreStart backupId:i64 client:str kind:str dataset:str level:str compression:str bytes:i64 sha256:str
  * </pre>
  *
  * Decoding is strict: an unknown kind, a short body, trailing bytes, bad UTF-8 or an out-of-range
@@ -72,6 +74,19 @@ public final class MessageCodec {
             WireBuffers.putString(out, m.level());
             out.putLong(m.parentId());
             WireBuffers.putString(out, m.compression());
+        } else if (message instanceof Message.RestoreBackup m) {
+            out.putShort((short) 15);
+            out.putLong(m.backupId());
+        } else if (message instanceof Message.RestoreStart m) {
+            out.putShort((short) 16);
+            out.putLong(m.backupId());
+            WireBuffers.putString(out, m.client());
+            WireBuffers.putString(out, m.kind());
+            WireBuffers.putString(out, m.dataset());
+            WireBuffers.putString(out, m.level());
+            WireBuffers.putString(out, m.compression());
+            out.putLong(m.bytes());
+            WireBuffers.putString(out, m.sha256());
         } else {
             throw new IllegalArgumentException("no encoding for " + message);
         }
@@ -103,8 +118,14 @@ public final class MessageCodec {
                         WireBuffers.getString(in, "StoreBackup kind"), WireBuffers.getString(in, "StoreBackup dataset"),
                         WireBuffers.getString(in, "StoreBackup level"), getLong(in, "StoreBackup parentId"),
                         WireBuffers.getString(in, "StoreBackup compression"));
+                case 15 -> new Message.RestoreBackup(getLong(in, "RestoreBackup backupId"));
+                case 16 -> new Message.RestoreStart(getLong(in, "RestoreStart backupId"),
+                        WireBuffers.getString(in, "RestoreStart client"), WireBuffers.getString(in, "RestoreStart kind"),
+                        WireBuffers.getString(in, "RestoreStart dataset"), WireBuffers.getString(in, "RestoreStart level"),
+                        WireBuffers.getString(in, "RestoreStart compression"), getLong(in, "RestoreStart bytes"),
+                        WireBuffers.getString(in, "RestoreStart sha256"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-14; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-16; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);

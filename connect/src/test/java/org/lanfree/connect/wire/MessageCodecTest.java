@@ -46,7 +46,12 @@ class MessageCodecTest {
                 new Message.BackupStored(0, "0".repeat(64)),
                 new Message.BackupStored(Long.MAX_VALUE, "0123456789abcdef".repeat(4)),
                 new Message.StoreBackup("local", "pg", "main", "full", 0, "none"),
-                new Message.StoreBackup("h\u00e9te", "fs", "/", "incremental", Long.MAX_VALUE, "zstd"));
+                new Message.StoreBackup("h\u00e9te", "fs", "/", "incremental", Long.MAX_VALUE, "zstd"),
+                new Message.RestoreBackup(1),
+                new Message.RestoreBackup(Long.MAX_VALUE),
+                new Message.RestoreStart(1, "local", "h2", "sales", "full", "none", 0, "0".repeat(64)),
+                new Message.RestoreStart(Long.MAX_VALUE, "h\u00e9te", "fs", "/", "incremental", "zstd", Long.MAX_VALUE,
+                        ""));
     }
 
     @ParameterizedTest

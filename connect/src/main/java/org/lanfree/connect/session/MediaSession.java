@@ -1,0 +1,90 @@
+package org.lanfree.connect.session;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+
+import org.lanfree.connect.SockAddr;
+import org.lanfree.connect.SocketLayer;
+import org.lanfree.connect.auth.SharedSecret;
+import org.lanfree.connect.handshake.DbClientHandshake;
+import org.lanfree.connect.handshake.DbSession;
+import org.lanfree.connect.wire.ErrorCode;
+import org.lanfree.connect.wire.FrameReader;
+import org.lanfree.connect.wire.FrameWriter;
+import org.lanfree.connect.wire.Message;
+import org.lanfree.connect.wire.WireException;
+
+/**
+ * One session of an agent with the media server: the client-initiated handshake, then one backup
+ * stored or one backup read back, all of it through the array. Close it when done; closing a
+ * store that was not finished makes the media server fail that backup.
+ */
+public final class MediaSession implements Closeable {
+
+    /** How long the media server may take to find a backup's first cartridge and start sending. */
+    public static final Duration DEFAULT_START_WAIT = Duration.ofMinutes(5);
+
+    private final DbSession session;
+    private boolean used;
+
+    private MediaSession(DbSession session) {
+        this.session = session;
+    }
+
+    /**
+     * Runs the handshake with the media server's well-known port {@code wkp} as agent
+     * {@code client}; the media server calls back on {@code callbackHost}.
+     */
+    public static MediaSession open(SocketLayer layer, SockAddr.Net wkp, String client, String callbackHost,
+            SharedSecret secret) throws IOException {
+        DbSession session = new DbClientHandshake(wkp, client, callbackHost, DbClientHandshake.defaultTimeouts())
+                .open(layer, secret);
+        return new MediaSession(session);
+    }
+
+    /** The client name the session was opened as. */
+    public String client() {
+        return session.client();
+    }
+
+    /** Asks the media server to store what is written to the returned stream as a backup. */
+    public BackupUpload store(Message.StoreBackup request) throws IOException {
+        claim();
+        FrameWriter out = new FrameWriter(session.data());
+        out.writeMessage(request);
+        return new BackupUpload(out, new FrameReader(session.data()));
+    }
+
+    /**
+     * Asks the media server for backup {@code backupId}; returns once it has started sending (it
+     * may have to mount a cartridge first, for up to {@code startWait}).
+     */
+    public BackupDownload restore(long backupId, Duration startWait) throws IOException {
+        claim();
+        new FrameWriter(session.data()).writeMessage(new Message.RestoreBackup(backupId));
+        FrameReader in = new FrameReader(session.data());
+        Message answer = in.readMessage(startWait);
+        if (!(answer instanceof Message.RestoreStart start)) {
+            throw new WireException(ErrorCode.UNEXPECTED_FRAME, "the media server answered a restore of backup "
+                    + backupId + " with " + answer + "; expected RestoreStart");
+        }
+        if (start.backupId() != backupId) {
+            throw new WireException(ErrorCode.UNEXPECTED_FRAME, "asked for backup " + backupId
+                    + " but the media server started sending backup " + start.backupId());
+        }
+        return new BackupDownload(start, in);
+    }
+
+    private void claim() {
+        if (used) {
+            throw new IllegalStateException("this session already carried a request; open a new session for the next");
+        }
+        used = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        session.close();
+    }
+}
