@@ -163,6 +163,56 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Agent to media server, on a WAL session's STP connection: the segment {@code segment} of
+     * {@code client}'s cluster {@code dataset} follows as DATA frames and END(sha256), to land in the
+     * media server's disk staging pool. {@code startLsn}/{@code endLsn} (unsigned) and {@code timeline}
+     * place it in the WAL; all three are 0 for a file outside the LSN space, such as a timeline history
+     * file. The media server answers each with {@link SegmentStaged} once the segment is durable, or an
+     * ERROR frame; the session may carry any number of segments, one after another.
+     */
+    record StageSegment(String client, String dataset, String segment, int timeline, long startLsn, long endLsn)
+            implements Message {
+        public StageSegment {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(segment, "segment");
+            nonNegative("timeline", timeline);
+        }
+    }
+
+    /** Media server to agent: segment {@code segment} is durable in the staging pool with this digest. */
+    record SegmentStaged(String segment, String sha256) implements Message {
+        public SegmentStaged {
+            Objects.requireNonNull(segment, "segment");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
+
+    /**
+     * Agent to media server: send segment {@code segment} of {@code client}'s cluster {@code dataset}
+     * back, from the staging pool's disk or from tape. The answer is {@link SegmentStart}, DATA frames
+     * and END(sha256), or an ERROR frame; the session may fetch any number of segments.
+     */
+    record FetchSegment(String client, String dataset, String segment) implements Message {
+        public FetchSegment {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(segment, "segment");
+        }
+    }
+
+    /** Media server to agent: segment {@code segment}'s {@code bytes} bytes follow. */
+    record SegmentStart(String segment, long bytes, String sha256) implements Message {
+        public SegmentStart {
+            Objects.requireNonNull(segment, "segment");
+            Objects.requireNonNull(sha256, "sha256");
+            if (bytes < 0) {
+                throw new IllegalArgumentException("byte count " + bytes + " is negative");
+            }
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

@@ -23,6 +23,10 @@ import java.nio.ByteBuffer;
  * 14 StoreBackup  client:str kind:str dataset:str level:str parentId:i64 compression:str
  * 15 RestoreBackup backupId:i64
  * 16 RestoreStart backupId:i64 client:str kind:str dataset:str level:str compression:str bytes:i64 sha256:str
+ * 17 StageSegment client:str dataset:str segment:str timeline:i32 startLsn:i64 endLsn:i64
+ * 18 SegmentStaged segment:str sha256:str
+ * 19 FetchSegment client:str dataset:str segment:str
+ * 20 SegmentStart segment:str bytes:i64 sha256:str
  * </pre>
  *
  * Decoding is strict: an unknown kind, a short body, trailing bytes, bad UTF-8 or an out-of-range
@@ -87,6 +91,28 @@ public final class MessageCodec {
             WireBuffers.putString(out, m.compression());
             out.putLong(m.bytes());
             WireBuffers.putString(out, m.sha256());
+        } else if (message instanceof Message.StageSegment m) {
+            out.putShort((short) 17);
+            WireBuffers.putString(out, m.client());
+            WireBuffers.putString(out, m.dataset());
+            WireBuffers.putString(out, m.segment());
+            out.putInt(m.timeline());
+            out.putLong(m.startLsn());
+            out.putLong(m.endLsn());
+        } else if (message instanceof Message.SegmentStaged m) {
+            out.putShort((short) 18);
+            WireBuffers.putString(out, m.segment());
+            WireBuffers.putString(out, m.sha256());
+        } else if (message instanceof Message.FetchSegment m) {
+            out.putShort((short) 19);
+            WireBuffers.putString(out, m.client());
+            WireBuffers.putString(out, m.dataset());
+            WireBuffers.putString(out, m.segment());
+        } else if (message instanceof Message.SegmentStart m) {
+            out.putShort((short) 20);
+            WireBuffers.putString(out, m.segment());
+            out.putLong(m.bytes());
+            WireBuffers.putString(out, m.sha256());
         } else {
             throw new IllegalArgumentException("no encoding for " + message);
         }
@@ -124,8 +150,18 @@ public final class MessageCodec {
                         WireBuffers.getString(in, "RestoreStart dataset"), WireBuffers.getString(in, "RestoreStart level"),
                         WireBuffers.getString(in, "RestoreStart compression"), getLong(in, "RestoreStart bytes"),
                         WireBuffers.getString(in, "RestoreStart sha256"));
+                case 17 -> new Message.StageSegment(WireBuffers.getString(in, "StageSegment client"),
+                        WireBuffers.getString(in, "StageSegment dataset"), WireBuffers.getString(in, "StageSegment segment"),
+                        WireBuffers.getInt(in, "StageSegment timeline"), getLong(in, "StageSegment startLsn"),
+                        getLong(in, "StageSegment endLsn"));
+                case 18 -> new Message.SegmentStaged(WireBuffers.getString(in, "SegmentStaged segment"),
+                        WireBuffers.getString(in, "SegmentStaged sha256"));
+                case 19 -> new Message.FetchSegment(WireBuffers.getString(in, "FetchSegment client"),
+                        WireBuffers.getString(in, "FetchSegment dataset"), WireBuffers.getString(in, "FetchSegment segment"));
+                case 20 -> new Message.SegmentStart(WireBuffers.getString(in, "SegmentStart segment"),
+                        getLong(in, "SegmentStart bytes"), WireBuffers.getString(in, "SegmentStart sha256"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-16; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-20; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.stp.ChannelAddress;
+import org.lanfree.media.staging.StagingPolicy;
 import org.lanfree.media.vtl.LibraryConfig;
 
 /**
@@ -18,15 +19,23 @@ import org.lanfree.media.vtl.LibraryConfig;
  * @param arraySecret  the array's channel secret; null when the array has none
  * @param mountWait    how long a job waits for a scratch cartridge before it fails
  * @param agents       where and how database agents call in
+ * @param staging      the disk staging pool for WAL and its migration to tape
  */
 public record ServerConfig(Path file, String name, int adminPort, SharedSecret adminSecret, ChannelAddress arrayChannel,
         SharedSecret arraySecret, LibraryConfig library, CatalogLocation catalog, Duration mountWait,
-        Agents agents) {
+        Agents agents, Staging staging) {
 
     /**
      * The agents' side: the well-known port, the secret they share with this server, the
      * clients allowed, the STG group and ring of their sessions, and the pool their backups go to.
      */
     public record Agents(int port, SharedSecret secret, List<String> clients, int stgGroup, int ring, String pool) {
+    }
+
+    /**
+     * The disk staging pool: its folder, its limits and migration batches ({@code policy}), the
+     * tape pool migrations write to, and how often the server checks whether a migration is due.
+     */
+    public record Staging(Path dir, StagingPolicy policy, String tapePool, Duration check) {
     }
 }

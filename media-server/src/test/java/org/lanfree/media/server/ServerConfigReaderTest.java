@@ -42,6 +42,10 @@ class ServerConfigReaderTest {
         assertEquals(dir.resolve("vtl"), config.library().folder());
         assertEquals(new CatalogLocation.Embedded(dir.resolve("catalog"), 7412), config.catalog());
         assertEquals(Duration.ofMinutes(10), config.mountWait());
+        assertEquals(dir.resolve("staging"), config.staging().dir());
+        assertEquals(1L << 30, config.staging().policy().batchBytes());
+        assertEquals(Duration.ofHours(1), config.staging().policy().maxAge());
+        assertEquals("wal", config.staging().tapePool());
     }
 
     @Test
@@ -80,6 +84,12 @@ class ServerConfigReaderTest {
                 bad("a URL that is not JDBC", "catalog.url = postgres://db1\ncatalog.user = x\n", "catalog.url",
                         "is not a JDBC URL"),
                 bad("a URL without user", "catalog.url = jdbc:postgresql://db1/x\n", "catalog.user", "is empty"),
+                bad("a staging size that is not a size", "staging.max-bytes = lots\n", "staging.max-bytes",
+                        "'lots' is not a positive size"),
+                bad("a staging tape pool with a slash", "staging.tape-pool = a/b\n", "staging.tape-pool",
+                        "is not a valid pool name"),
+                bad("a negative keep count", "staging.keep-segments = -1\n", "staging.keep-segments",
+                        "is not a whole number of 0 or more"),
                 bad("a key given twice", "admin.port = 1\nadmin.port = 2\n", "admin.port", "is given twice"));
     }
 
