@@ -125,7 +125,8 @@ public final class MediaServer implements AutoCloseable {
         try {
             admin = AdminServer.start(config.adminPort(), config.adminSecret(),
                     new AdminProtocol(config.name(), tapes, catalog,
-                            new OperatorCommands(catalog, library, inventory, tapes, drives)));
+                            new OperatorCommands(catalog, library, inventory, tapes, drives),
+                            new TreeSessions(config.agents(), config.name(), layer, catalog, writer, restores)));
         } catch (IOException e) {
             throw new StartException("cannot listen for admin connections: " + e.getMessage()
                     + " (admin.port in " + config.file() + ")", e);
