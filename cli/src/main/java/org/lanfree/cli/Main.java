@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.lanfree.cli.arraysim.ArraySimCommand;
+import org.lanfree.cli.backup.BackupCommand;
+import org.lanfree.cli.backup.RestoreCommand;
 import org.lanfree.cli.bench.BenchCommand;
 import org.lanfree.cli.console.CommandFailure;
 import org.lanfree.cli.demo.DemoCommand;
@@ -11,6 +13,7 @@ import org.lanfree.cli.deploy.DaemonSpec;
 import org.lanfree.cli.deploy.DownCommand;
 import org.lanfree.cli.deploy.StatusCommand;
 import org.lanfree.cli.deploy.UpCommand;
+import org.lanfree.cli.fs.ClientCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
@@ -87,6 +90,9 @@ public final class Main implements Runnable {
                 .addSubcommand("crosscheck", new CrosscheckCommand())
                 .addSubcommand("delete", new DeleteCommand())
                 .addSubcommand("sql", new SqlCommand())
+                .addSubcommand("client", new ClientCommand())
+                .addSubcommand("backup", new BackupCommand())
+                .addSubcommand("restore", new RestoreCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("transport", new TransportCommand())
                 .addSubcommand("demo", new DemoCommand(daemons));
