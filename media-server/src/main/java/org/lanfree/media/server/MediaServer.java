@@ -122,11 +122,18 @@ public final class MediaServer implements AutoCloseable {
                     + " (agents.port in " + config.file() + ")", e);
         }
         parts.push(agents);
+        TreeSessions trees = new TreeSessions(config.agents(), config.name(), layer, catalog, writer, restores);
+        try {
+            parts.push(new PolicyScheduler(catalog, config.policies(), trees, config.scheduleCheck()).start());
+        } catch (RuntimeException e) {
+            throw new StartException("cannot put the policies of " + config.file() + " in the catalog: "
+                    + e.getMessage(), e);
+        }
         try {
             admin = AdminServer.start(config.adminPort(), config.adminSecret(),
                     new AdminProtocol(config.name(), tapes, catalog,
                             new OperatorCommands(catalog, library, inventory, tapes, drives),
-                            new TreeSessions(config.agents(), config.name(), layer, catalog, writer, restores)));
+                            trees));
         } catch (IOException e) {
             throw new StartException("cannot listen for admin connections: " + e.getMessage()
                     + " (admin.port in " + config.file() + ")", e);

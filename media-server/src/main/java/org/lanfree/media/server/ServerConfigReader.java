@@ -36,7 +36,7 @@ public final class ServerConfigReader {
             "catalog.user", "catalog.password-file", "catalog.server-port", "mount.wait", "agents.port",
             "agents.secret-file", "agents.clients", "agents.stg-group", "agents.ring", "backup.pool",
             "staging.dir", "staging.max-bytes", "staging.batch-bytes", "staging.max-age", "staging.keep-segments",
-            "staging.tape-pool", "staging.check");
+            "staging.tape-pool", "staging.check", "schedule.check");
     private static final Set<String> LIBRARY_KEYS = Set.of("library.drives", "library.slots", "library.ie-slots",
             "drive.block-size", "cartridges.count", "cartridges.first", "cartridges.pool", "cartridges.capacity",
             "cartridges.early-warning");
@@ -108,8 +108,10 @@ public final class ServerConfigReader {
         ChannelAddress channel = channel(v.get("array.channel").strip(), dir);
         String arraySecretFile = v.get("array.secret-file").strip();
         SharedSecret arraySecret = arraySecretFile.isEmpty() ? null : secret("array.secret-file", arraySecretFile, dir);
+        ServerConfig.Agents agents = agents(v, dir);
         return new ServerConfig(file.toAbsolutePath(), name, adminPort, adminSecret, channel, arraySecret,
-                library(v, dir), catalog(v, dir), duration(v, "mount.wait"), agents(v, dir), staging(v, dir));
+                library(v, dir), catalog(v, dir), duration(v, "mount.wait"), agents, staging(v, dir),
+                PolicyConfigReader.read(v, agents.pool()), duration(v, "schedule.check"));
     }
 
     private static ServerConfig.Staging staging(Map<String, String> v, Path dir) throws ConfigException {
@@ -221,11 +223,13 @@ public final class ServerConfigReader {
 
     private static Map<String, String> checkKeys(Map<String, String> given) throws ConfigException {
         for (String key : given.keySet()) {
-            if (!OWN_KEYS.contains(key) && !LIBRARY_KEYS.contains(key)) {
+            if (!OWN_KEYS.contains(key) && !LIBRARY_KEYS.contains(key) && !PolicyConfigReader.isPolicyKey(key)) {
                 Set<String> known = new TreeSet<>(OWN_KEYS);
                 known.addAll(LIBRARY_KEYS);
                 throw new ConfigException(key, "is not a setting of the media server",
-                        "remove it or fix its spelling; settings are " + known);
+                        "remove it or fix its spelling; settings are " + known + " and policy.NAME.FIELD with FIELD"
+                                + " one of clients, paths, pool, retention-days, every, full-every, excludes,"
+                                + " one-file-system, compression");
             }
         }
         return given;

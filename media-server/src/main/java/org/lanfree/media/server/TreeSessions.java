@@ -30,6 +30,7 @@ import org.lanfree.media.catalog.Job;
 import org.lanfree.media.catalog.JobKind;
 import org.lanfree.media.catalog.JobSpec;
 import org.lanfree.media.catalog.JobState;
+import org.lanfree.media.catalog.PolicySpec;
 import org.lanfree.media.session.BackupFacts;
 import org.lanfree.media.session.BackupStreamWriter;
 import org.lanfree.media.session.JobProgress;
@@ -129,14 +130,19 @@ final class TreeSessions {
     }
 
     private void runBackup(String name, Job job, Client client, Dataset dataset, BackupLevel level, Backup parent) {
+        PolicySpec policy = dataset.policyId() == null ? null
+                : catalog.policies().get(dataset.policyId()).map(p -> p.spec()).orElse(null);
+        Compression compression = policy == null ? Compression.NONE : policy.compression();
         try (FsSession fs = dial(client)) {
             FrameWriter control = new FrameWriter(fs.control());
             control.writeMessage(new Message.TreeBackup(dataset.name(), dataset.name().getBytes(StandardCharsets.UTF_8),
-                    level.code(), parent == null ? 0 : parent.id(), Compression.NONE.code(), new byte[0], false));
+                    level.code(), parent == null ? 0 : parent.id(), compression.code(),
+                    policy == null ? new byte[0] : joined(policy.excludes()), policy != null && policy.oneFileSystem()));
             sendKnownFiles(control, parent);
             TreeBackupRun run = new TreeBackupRun(name, fs, catalog, DONE_WAIT).start();
             BackupFacts facts = new BackupFacts(client.name(), BackupKind.FS, dataset.name(), level,
-                    parent == null ? null : parent.id(), Compression.NONE, agents.pool(), job.id());
+                    parent == null ? null : parent.id(), compression, policy == null ? agents.pool() : policy.pool(),
+                    job.id());
             writer.receive(fs.token(), fs.data(), facts, run);
         } catch (SessionException e) {
             log.warn("{}: backup of {}:{} failed: {}", name, client.name(), dataset.name(), e.getMessage());
