@@ -9,22 +9,13 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.lanfree.array.config.ArrayConfigReader;
-import org.lanfree.connect.SockAddr;
-import org.lanfree.connect.SocketLayer;
-import org.lanfree.connect.session.BackupUpload;
 import org.lanfree.connect.session.MediaSession;
-import org.lanfree.connect.stp.ArrayDriver;
-import org.lanfree.connect.stp.ChannelAddress;
-import org.lanfree.connect.wire.Message;
 import org.lanfree.connect.wire.WireException;
-import org.lanfree.media.server.ServerConfig;
 import org.lanfree.testkit.SmallDisk;
 import org.lanfree.testkit.TempHome;
 
@@ -40,9 +31,7 @@ class DiskFullTest {
     private TempHome mounts;
     private SmallDisk disk;
     private TestDeployment deployment;
-    private ServerConfig config;
-    private ArrayDriver array;
-    private SocketLayer layer;
+    private AgentSide agent;
 
     @BeforeAll
     void up() throws Exception {
@@ -50,18 +39,14 @@ class DiskFullTest {
         disk = SmallDisk.mount(mounts.resolve("small"), 24);
         deployment = TestDeployment.up("full", Map.of("library.folder", disk.path().resolve("vtl").toString(),
                 "drive.block-size", "64K"));
-        config = deployment.config();
-        var arrayConfig = ArrayConfigReader.read(deployment.file("array.conf"));
-        array = ArrayDriver.attach(ChannelAddress.unix(arrayConfig.unixSocket()), "local", arrayConfig.channelSecret());
-        layer = new SocketLayer(array);
+        agent = AgentSide.attach(deployment);
     }
 
     @AfterAll
     void down() throws Exception {
         try {
-            if (layer != null) {
-                layer.close();
-                array.close();
+            if (agent != null) {
+                agent.close();
             }
             if (deployment != null) {
                 deployment.close();
@@ -98,21 +83,14 @@ class DiskFullTest {
     }
 
     private long store(String dataset, byte[] payload) throws Exception {
-        try (MediaSession session = open()) {
-            BackupUpload out = session.store(new Message.StoreBackup("local", "h2", dataset, "full", 0, "none"));
-            out.write(payload);
-            return out.finish(Duration.ofMinutes(1)).backupId();
-        }
+        return agent.store("h2", dataset, payload);
     }
 
     private MediaSession open() throws Exception {
-        return MediaSession.open(layer, new SockAddr.Net("127.0.0.1", config.agents().port()), "local", "127.0.0.1",
-                config.agents().secret());
+        return agent.open();
     }
 
     private static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
+        return AgentSide.random(size, seed);
     }
 }

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -18,14 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.lanfree.array.config.ArrayConfigReader;
-import org.lanfree.connect.SockAddr;
-import org.lanfree.connect.SocketLayer;
 import org.lanfree.connect.session.MediaSession;
 import org.lanfree.connect.session.SegmentFetcher;
 import org.lanfree.connect.session.WalStager;
-import org.lanfree.connect.stp.ArrayDriver;
-import org.lanfree.connect.stp.ChannelAddress;
 import org.lanfree.connect.wire.ErrorCode;
 import org.lanfree.connect.wire.WireException;
 import org.lanfree.media.server.ServerConfig;
@@ -43,23 +37,19 @@ class WalStagingTest {
 
     private TestDeployment deployment;
     private ServerConfig config;
-    private ArrayDriver array;
-    private SocketLayer layer;
+    private AgentSide agent;
 
     @BeforeAll
     void up() throws Exception {
         deployment = TestDeployment.up("wal", Map.of("staging.batch-bytes", "1M", "staging.max-age", "1h",
                 "staging.keep-segments", "0", "staging.check", "1s", "drive.block-size", "64K"));
         config = deployment.config();
-        var arrayConfig = ArrayConfigReader.read(deployment.file("array.conf"));
-        array = ArrayDriver.attach(ChannelAddress.unix(arrayConfig.unixSocket()), "local", arrayConfig.channelSecret());
-        layer = new SocketLayer(array);
+        agent = AgentSide.attach(deployment);
     }
 
     @AfterAll
     void down() throws Exception {
-        layer.close();
-        array.close();
+        agent.close();
         deployment.close();
     }
 
@@ -169,8 +159,7 @@ class WalStagingTest {
     }
 
     private MediaSession open() throws Exception {
-        return MediaSession.open(layer, new SockAddr.Net("127.0.0.1", config.agents().port()), "local", "127.0.0.1",
-                config.agents().secret());
+        return agent.open();
     }
 
     private static String segmentName(int n) {
@@ -178,8 +167,6 @@ class WalStagingTest {
     }
 
     private static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
+        return AgentSide.random(size, seed);
     }
 }

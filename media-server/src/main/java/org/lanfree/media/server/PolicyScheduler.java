@@ -33,20 +33,18 @@ final class PolicyScheduler implements AutoCloseable {
     private final List<ServerConfig.TreePolicy> policies;
     private final TreeSessions trees;
     private final Map<Long, Instant> lastStarted = new HashMap<>();
-    private final Object wake = new Object();
-    private final Thread thread;
-    private volatile boolean stopping;
+    private final PeriodicTask task;
 
     PolicyScheduler(Catalog catalog, List<ServerConfig.TreePolicy> policies, TreeSessions trees, Duration check) {
         this.catalog = catalog;
         this.policies = policies;
         this.trees = trees;
-        this.thread = Thread.ofVirtual().name("policy-scheduler").unstarted(() -> loop(check));
+        this.task = new PeriodicTask("policy-scheduler", check, this::check);
     }
 
     PolicyScheduler start() {
         apply();
-        thread.start();
+        task.start();
         return this;
     }
 
@@ -68,24 +66,12 @@ final class PolicyScheduler implements AutoCloseable {
         }
     }
 
-    private void loop(Duration check) {
-        while (!stopping) {
-            synchronized (wake) {
-                try {
-                    wake.wait(check.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            if (stopping) {
-                return;
-            }
-            try {
-                apply();
-                startDue();
-            } catch (CatalogException | AdminException e) {
-                log.warn("schedule: {}", e.getMessage());
-            }
+    private void check() {
+        try {
+            apply();
+            startDue();
+        } catch (CatalogException | AdminException e) {
+            log.warn("schedule: {}", e.getMessage());
         }
     }
 
@@ -125,14 +111,6 @@ final class PolicyScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-        try {
-            thread.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        task.close();
     }
 }

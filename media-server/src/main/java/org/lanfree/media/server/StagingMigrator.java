@@ -33,9 +33,7 @@ final class StagingMigrator implements AutoCloseable {
     private final TapeTarget tape;
     private final String server;
     private final int blockSize;
-    private final Thread thread;
-    private final Object wake = new Object();
-    private volatile boolean stopping;
+    private final PeriodicTask task;
 
     StagingMigrator(Catalog catalog, DiskStagingPool pool, TapeTarget tape, String server, int blockSize,
             Duration check) {
@@ -44,26 +42,17 @@ final class StagingMigrator implements AutoCloseable {
         this.tape = tape;
         this.server = server;
         this.blockSize = blockSize;
-        this.thread = Thread.ofVirtual().name("staging-migrator").unstarted(() -> loop(check));
+        this.task = new PeriodicTask("staging-migrator", check, this::migrateIfDue);
     }
 
     StagingMigrator start() {
-        thread.start();
+        task.start();
         return this;
     }
 
-    private void loop(Duration check) {
-        while (!stopping) {
-            synchronized (wake) {
-                try {
-                    wake.wait(check.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            if (!stopping && pool.migrationDue()) {
-                migrateOnce();
-            }
+    private void migrateIfDue() {
+        if (pool.migrationDue()) {
+            migrateOnce();
         }
     }
 
@@ -125,15 +114,6 @@ final class StagingMigrator implements AutoCloseable {
 
     @Override
     public void close() {
-        // No interrupt: it would close the VTL's file channels under a migration that is writing.
-        stopping = true;
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-        try {
-            thread.join(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        task.close();
     }
 }
