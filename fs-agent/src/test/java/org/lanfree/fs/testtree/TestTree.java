@@ -26,7 +26,7 @@ public final class TestTree implements AutoCloseable {
 
     public static final ByteString NOT_UTF8 = ByteString.of(new byte[] {'b', 'a', 'd', (byte) 0xff, (byte) 0xfe, '-', (byte) 0xc3});
     public static final ByteString NEWLINE = ByteString.of("new\nline");
-    public static final long SPARSE_SIZE = (5L << 30) + 12345;
+    public static final long SPARSE_SIZE = (4L << 30) + 12345;
 
     private final Fd root;
     private final Arena arena = Arena.ofConfined();
