@@ -197,7 +197,11 @@ public final class PaxWriter implements AutoCloseable {
     }
 
     /** A ustar name for a pax or sparse header: the prefix and as much of the file name as fits, in ASCII. */
-    private static ByteString headerName(ByteString prefix, ByteString name) {
+    private static ByteString headerName(ByteString prefix, ByteString archiveName) {
+        ByteString name = archiveName;
+        while (name.length() > 1 && name.byteAt(name.length() - 1) == '/') {
+            name = name.substring(0, name.length() - 1);
+        }
         byte[] fileName = name.fileName().isEmpty() ? name.toByteArray() : name.fileName().toByteArray();
         byte[] parent = name.parent().isEmpty() ? new byte[0] : name.parent().concat(ByteString.of("/")).toByteArray();
         ByteString full = ByteString.of(parent).concat(prefix).concat(ByteString.of(fileName));
