@@ -144,8 +144,7 @@ public final class PaxReader {
         List<Xattr> xattrs = new ArrayList<>();
         for (Map.Entry<String, byte[]> r : pax.entrySet()) {
             if (r.getKey().startsWith(PaxRecords.XATTR)) {
-                ByteString key = ByteString.of(r.getKey().substring(PaxRecords.XATTR.length()).getBytes(StandardCharsets.ISO_8859_1));
-                xattrs.add(new Xattr(PaxRecords.decodeKeyword(key), r.getValue()));
+                xattrs.add(new Xattr(xattrName(r.getKey()), r.getValue()));
             }
         }
         xattrs.sort((a, b) -> a.name().compareTo(b.name()));
@@ -264,7 +263,13 @@ public final class PaxReader {
         return data;
     }
 
-    private static Map<String, byte[]> parseRecords(byte[] body, long headerAt) throws ArchiveFormatException {
+    /** The xattr name in a {@code SCHILY.xattr.NAME} key (read as ISO-8859-1, so its bytes are kept). */
+    static ByteString xattrName(String key) {
+        String encoded = key.startsWith(PaxRecords.XATTR) ? key.substring(PaxRecords.XATTR.length()) : key;
+        return PaxRecords.decodeKeyword(ByteString.of(encoded.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    static Map<String, byte[]> parseRecords(byte[] body, long headerAt) throws ArchiveFormatException {
         Map<String, byte[]> out = new HashMap<>();
         int pos = 0;
         while (pos < body.length) {
