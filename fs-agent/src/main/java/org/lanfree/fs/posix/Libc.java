@@ -16,8 +16,10 @@ import java.lang.invoke.VarHandle;
 /**
  * The downcall handles, one per libc function. Every handle that can fail captures {@code errno}
  * into a segment passed as its first argument, since the JVM may overwrite {@code errno} between
- * the call and a later read.
+ * the call and a later read. Linking is a restricted operation: the agent runs with
+ * {@code --enable-native-access=ALL-UNNAMED}.
  */
+@SuppressWarnings("restricted")
 final class Libc {
 
     static final StructLayout CAPTURE = Linker.Option.captureStateLayout();

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lanfree.fs.testtree.TestTree.b;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lanfree.fs.archive.ArchiveEntry;
@@ -25,6 +28,7 @@ import org.lanfree.fs.posix.FileKind;
 import org.lanfree.fs.posix.Posix;
 import org.lanfree.fs.testtree.Archives;
 import org.lanfree.fs.testtree.Cleanup;
+import org.lanfree.fs.testtree.Commands;
 import org.lanfree.fs.testtree.TestTree;
 import org.lanfree.fs.testtree.TreeSnapshot;
 import org.lanfree.fs.tree.WarningList;
@@ -134,6 +138,36 @@ class TreeRestorerTest {
         assertEquals(TreeSnapshot.of(ByteString.of(source.toString()), TreeSnapshot.Facts.ALL, p -> !p.equals(b("a/other"))
                         && !p.equals(b("ab")) && !p.isEmpty()),
                 TreeSnapshot.of(ByteString.of(target.toString()), TreeSnapshot.Facts.ALL, p -> !p.isEmpty()));
+    }
+
+    @Test
+    void asAnotherUserRestoresAllButOwnersAndDevicesAndSaysSo() throws Exception {
+        Assumptions.assumeTrue(Posix.isRoot() && new File("/usr/sbin/runuser").exists(), "needs root and runuser");
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path source = Files.createDirectory(temp.resolve("source"));
+        TestTree.everyCase(source).close();
+        Path archive = temp.resolve("backup.tar");
+        Archives.write(source, archive, ArchiveListener.NONE);
+        Path writable = Files.createDirectory(temp.resolve("writable"));
+        Files.setPosixFilePermissions(writable, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path target = writable.resolve("target");
+        String classpath = location(TreeRestorer.class) + File.pathSeparator + location(RestoreAsUser.class);
+
+        String output = Commands.run(temp, "runuser", "-u", "nobody", "--",
+                ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                classpath, RestoreAsUser.class.getName(), archive.toString(), target.toString());
+
+        assertTrue(output.contains("WARNING null-device: not restored: device nodes are made only as root"), output);
+        assertTrue(output.contains("WARNING block-device: not restored: device nodes are made only as root"), output);
+        assertTrue(output.contains("skipped=2, warnings=2]"), output);
+        List<String> expected = TreeSnapshot.of(source, TreeSnapshot.Facts.NO_OWNER);
+        expected.removeIf(l -> l.contains("_DEVICE "));
+        assertEquals(String.join("\n", expected), String.join("\n", TreeSnapshot.of(target, TreeSnapshot.Facts.NO_OWNER)));
+        assertEquals(65534L, ((Number) Files.getAttribute(target.resolve("with space.txt"), "unix:uid")).longValue());
+    }
+
+    private static String location(Class<?> c) throws Exception {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     private static void file(PaxWriter w, String path, String content) {
