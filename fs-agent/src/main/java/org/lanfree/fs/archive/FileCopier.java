@@ -20,7 +20,8 @@ import org.lanfree.fs.tree.Warnings;
  * written from {@code fstat} of the opened file. A small file is read whole before its header and
  * read again (up to {@link #ATTEMPTS} times) if it changed meanwhile, so it is archived
  * consistently; a large file is streamed, and if it shrinks the rest is zeros, and if its size,
- * mtime or ctime moved while it was read it is reported and marked. The archive stays valid either way.
+ * mtime or ctime moved while it was read it is reported and marked; a read error midway is
+ * treated like a file that shrank. The archive stays valid either way.
  */
 final class FileCopier implements AutoCloseable {
 
@@ -70,7 +71,13 @@ final class FileCopier implements AutoCloseable {
                 return null;
             }
             if (st.size() <= BUFFER && !st.mayBeSparse()) {
-                Copied small = copySmall(fd, entry, st);
+                Copied small;
+                try {
+                    small = copySmall(fd, entry, st);
+                } catch (PosixException e) {
+                    warnings.warn(entry.path(), "left out, unreadable: " + e.getMessage());
+                    return null;
+                }
                 if (small != null) {
                     return small;
                 }
@@ -135,6 +142,7 @@ final class FileCopier implements AutoCloseable {
         sha.reset();
         long logical = 0;
         long shortBy = 0;
+        PosixException failure = null;
         int regions = map == null ? 1 : map.regions();
         for (int r = 0; r < regions && shortBy == 0; r++) {
             long start = map == null ? 0 : map.offset(r);
@@ -142,7 +150,13 @@ final class FileCopier implements AutoCloseable {
             hashZeros(start - logical);
             logical = start;
             while (logical < end) {
-                long n = Posix.pread(fd, buffer, Math.min(BUFFER, end - logical), logical);
+                long n;
+                try {
+                    n = Posix.pread(fd, buffer, Math.min(BUFFER, end - logical), logical);
+                } catch (PosixException e) {
+                    failure = e;
+                    n = 0;
+                }
                 if (n == 0) {
                     shortBy = writer.remaining();
                     break;
@@ -160,7 +174,10 @@ final class FileCopier implements AutoCloseable {
         hashZeros(st.size() - logical);
         Stat after = Posix.stat(fd);
         boolean changed = shortBy > 0 || !sameContent(st, after);
-        if (shortBy > 0) {
+        if (failure != null) {
+            warnings.warn(entry.path(), "reading failed at offset " + logical + ": " + failure.getMessage() + "; "
+                    + shortBy + " of " + member.storedDataSize() + " archived bytes are zeros; marked as changed");
+        } else if (shortBy > 0) {
             warnings.warn(entry.path(), "shrank while it was read: " + shortBy + " of " + member.storedDataSize()
                     + " archived bytes are zeros; marked as changed");
         } else if (changed) {
