@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lanfree.fs.posix.ByteString;
+import org.lanfree.fs.restore.RestoreOptions;
+import org.lanfree.fs.restore.TreeRestorer;
 import org.lanfree.fs.testtree.Cleanup;
 import org.lanfree.fs.testtree.Commands;
 import org.lanfree.fs.testtree.TestTree;
@@ -72,5 +74,27 @@ class GnuTarCompatibilityTest {
         expected.removeIf(l -> l.startsWith("socket SOCKET"));
         assertEquals(String.join("\n", expected), String.join("\n", actual));
         assertTrue(expected.stream().anyMatch(l -> l.startsWith(b("dir").resolve(TestTree.NOT_UTF8) + " ")));
+    }
+
+    @Test
+    void lanfreeRestoresWhatGnuTarArchived() throws Exception {
+        Path source = Files.createDirectory(temp.resolve("source"));
+        Path target = temp.resolve("target");
+        TestTree.everyCase(source).close();
+        Path archive = temp.resolve("gnu.tar");
+        Commands.run(source, "tar", "--format=pax", "--sparse", "--sparse-version=1.0", "--xattrs", "--xattrs-include=*",
+                "--numeric-owner", "-cf", archive.toString(), ".");
+
+        WarningList warnings = new WarningList(10);
+        try (var in = Files.newInputStream(archive)) {
+            new TreeRestorer(RestoreOptions.defaults(), warnings).restore(in, ByteString.of(target.toString()));
+        }
+
+        assertEquals(0, warnings.count(), warnings.toString());
+        List<String> expected = TreeSnapshot.of(source, TreeSnapshot.Facts.ALL);
+        List<String> actual = TreeSnapshot.of(target, TreeSnapshot.Facts.ALL);
+        // GNU tar leaves sockets out ("socket ignored")
+        expected.removeIf(l -> l.startsWith("socket SOCKET"));
+        assertEquals(String.join("\n", expected), String.join("\n", actual));
     }
 }
