@@ -118,12 +118,11 @@ public final class PaxReader {
             link = ByteString.of(pax.get("linkpath"));
         }
         if (pax.containsKey("size")) {
-            size = Long.parseLong(text(pax.get("size")));
+            size = decimal(pax, "size", headerAt);
         }
-        long uid = pax.containsKey("uid") ? Long.parseLong(text(pax.get("uid"))) : number(108, 8, headerAt);
-        long gid = pax.containsKey("gid") ? Long.parseLong(text(pax.get("gid"))) : number(116, 8, headerAt);
-        long mtime = pax.containsKey("mtime") ? PaxRecords.parseTime(text(pax.get("mtime")))
-                : number(136, 12, headerAt) * 1_000_000_000L;
+        long uid = pax.containsKey("uid") ? decimal(pax, "uid", headerAt) : number(108, 8, headerAt);
+        long gid = pax.containsKey("gid") ? decimal(pax, "gid", headerAt) : number(116, 8, headerAt);
+        long mtime = pax.containsKey("mtime") ? time(pax, headerAt) : number(136, 12, headerAt) * 1_000_000_000L;
         ByteString uname = pax.containsKey("uname") ? ByteString.of(pax.get("uname")) : field(265, 32);
         ByteString gname = pax.containsKey("gname") ? ByteString.of(pax.get("gname")) : field(297, 32);
         int mode = (int) number(100, 8, headerAt) & 07777;
@@ -161,21 +160,43 @@ public final class PaxReader {
             if (pax.containsKey("GNU.sparse.name")) {
                 name = ByteString.of(pax.get("GNU.sparse.name"));
             }
-            realSize = Long.parseLong(text(pax.get("GNU.sparse.realsize")));
+            realSize = decimal(pax, "GNU.sparse.realsize", headerAt);
             sparse = readSparseMap(realSize, name, headerAt);
             if (sparse.dataSize() != remaining) {
                 throw new ArchiveFormatException("sparse member " + name + " at offset " + headerAt + " maps "
                         + sparse.dataSize() + " bytes of data but stores " + remaining);
             }
         }
+        // only a regular file has data; any other member's stored bytes are skipped by next()
         boolean dataType = type == EntryType.FILE;
-        if (!dataType && remaining > 0 && type != EntryType.SOCKET) {
-            realSize = 0;
-        }
         ByteString path = normalize(name);
         return new ArchiveEntry(path, type, mode, uid, gid, uname, gname, mtime, dataType ? realSize : 0,
                 type == EntryType.SYMLINK || type == EntryType.HARDLINK ? normalizeLink(link, type) : null, major, minor,
                 xattrs, dataType ? sparse : null);
+    }
+
+    private static long decimal(Map<String, byte[]> pax, String key, long headerAt) throws ArchiveFormatException {
+        String value = pax.containsKey(key) ? text(pax.get(key)) : "";
+        try {
+            long v = Long.parseLong(value);
+            if (v < 0 && !key.endsWith("id")) {
+                throw new NumberFormatException("negative");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ArchiveFormatException("pax record " + key + "='" + value + "' of the header at offset " + headerAt
+                    + " is not a decimal number");
+        }
+    }
+
+    private static long time(Map<String, byte[]> pax, long headerAt) throws ArchiveFormatException {
+        String value = text(pax.get("mtime"));
+        try {
+            return PaxRecords.parseTime(value);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ArchiveFormatException("pax record mtime='" + value + "' of the header at offset " + headerAt
+                    + " is not a time in seconds");
+        }
     }
 
     private SparseMap readSparseMap(long realSize, ByteString name, long headerAt) throws IOException {
