@@ -36,6 +36,8 @@ final class FileCopier implements AutoCloseable {
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment buffer = arena.allocate(BUFFER, 4096);
     private final byte[] heap = new byte[BUFFER];
+    private final byte[][] streaming = {heap, new byte[BUFFER]};
+    private final BackgroundDigest background = new BackgroundDigest();
     private final MessageDigest sha;
     private final PaxWriter writer;
     private final Warnings warnings;
@@ -139,7 +141,8 @@ final class FileCopier implements AutoCloseable {
         ArchiveEntry member = members.member(entry, st, map);
         long offset = writer.position();
         writer.begin(member);
-        sha.reset();
+        background.reset();
+        int turn = 0;
         long logical = 0;
         long shortBy = 0;
         PosixException failure = null;
@@ -147,7 +150,7 @@ final class FileCopier implements AutoCloseable {
         for (int r = 0; r < regions && shortBy == 0; r++) {
             long start = map == null ? 0 : map.offset(r);
             long end = start + (map == null ? st.size() : map.length(r));
-            hashZeros(start - logical);
+            background.zeros(start - logical);
             logical = start;
             while (logical < end) {
                 long n;
@@ -161,9 +164,11 @@ final class FileCopier implements AutoCloseable {
                     shortBy = writer.remaining();
                     break;
                 }
-                MemorySegment.copy(buffer, JAVA_BYTE, 0, heap, 0, (int) n);
-                writer.write(heap, 0, (int) n);
-                sha.update(heap, 0, (int) n);
+                byte[] chunk = streaming[turn];
+                turn ^= 1;
+                MemorySegment.copy(buffer, JAVA_BYTE, 0, chunk, 0, (int) n);
+                writer.write(chunk, 0, (int) n);
+                background.update(chunk, (int) n);
                 logical += n;
                 listener.dataRead(entry, n);
             }
@@ -171,7 +176,7 @@ final class FileCopier implements AutoCloseable {
         if (shortBy > 0) {
             zeros(writer.remaining(), false);
         }
-        hashZeros(st.size() - logical);
+        background.zeros(st.size() - logical);
         Stat after = Posix.stat(fd);
         boolean changed = shortBy > 0 || !sameContent(st, after);
         if (failure != null) {
@@ -185,7 +190,7 @@ final class FileCopier implements AutoCloseable {
                     + ", mtime " + st.mtimeNs() + " -> " + after.mtimeNs() + "); the archived copy may mix old and new"
                     + " data and is marked as changed");
         }
-        return new Copied(member, offset, sha.digest(), changed);
+        return new Copied(member, offset, background.digest(), changed);
     }
 
     private void zeros(long n, boolean hash) throws IOException {
@@ -199,21 +204,13 @@ final class FileCopier implements AutoCloseable {
         }
     }
 
-    /** Hashes a hole: SHA256SUMS is over the content as read back, holes as zeros. */
-    private void hashZeros(long n) {
-        while (n > 0) {
-            int k = (int) Math.min(n, ZEROS.length);
-            sha.update(ZEROS, 0, k);
-            n -= k;
-        }
-    }
-
     private static boolean sameContent(Stat a, Stat b) {
         return a.size() == b.size() && a.mtimeNs() == b.mtimeNs() && a.ctimeNs() == b.ctimeNs() && a.inode() == b.inode();
     }
 
     @Override
     public void close() {
+        background.close();
         arena.close();
     }
 }
