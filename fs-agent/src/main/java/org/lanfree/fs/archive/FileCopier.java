@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.lanfree.fs.posix.Fd;
+import org.lanfree.fs.posix.FileData;
 import org.lanfree.fs.posix.Posix;
 import org.lanfree.fs.posix.PosixException;
 import org.lanfree.fs.posix.Stat;
@@ -125,7 +126,7 @@ final class FileCopier implements AutoCloseable {
     private int readWhole(Fd fd, int size, FsEntry entry) throws IOException {
         int done = 0;
         while (done < size) {
-            long n = Posix.pread(fd, buffer, size - done, done);
+            long n = FileData.pread(fd, buffer, size - done, done);
             if (n == 0) {
                 break;
             }
@@ -155,7 +156,7 @@ final class FileCopier implements AutoCloseable {
             while (logical < end) {
                 long n;
                 try {
-                    n = Posix.pread(fd, buffer, Math.min(BUFFER, end - logical), logical);
+                    n = FileData.pread(fd, buffer, Math.min(BUFFER, end - logical), logical);
                 } catch (PosixException e) {
                     failure = e;
                     n = 0;

@@ -2,7 +2,7 @@ package org.lanfree.fs.archive;
 
 import java.util.Arrays;
 import org.lanfree.fs.posix.Fd;
-import org.lanfree.fs.posix.Posix;
+import org.lanfree.fs.posix.FileData;
 import org.lanfree.fs.posix.PosixException;
 
 /** Finds a file's data regions with {@code SEEK_DATA}/{@code SEEK_HOLE}, without reading it. */
@@ -21,11 +21,11 @@ final class SparseScanner {
         int n = 0;
         long pos = 0;
         while (pos < size) {
-            long data = Posix.seekData(fd, pos);
+            long data = FileData.seekData(fd, pos);
             if (data < 0 || data >= size) {
                 break;
             }
-            long hole = Math.min(Posix.seekHole(fd, data), size);
+            long hole = Math.min(FileData.seekHole(fd, data), size);
             if (n == MAX_REGIONS) {
                 return null;
             }

@@ -7,6 +7,7 @@ import org.lanfree.fs.posix.Fd;
 import org.lanfree.fs.posix.Posix;
 import org.lanfree.fs.posix.PosixException;
 import org.lanfree.fs.posix.Xattr;
+import org.lanfree.fs.posix.Xattrs;
 import org.lanfree.fs.tree.Warnings;
 
 /**
@@ -31,7 +32,7 @@ final class MetadataApplier {
             attempt(e.path(), "owner", () -> Posix.chown(fd, e.uid(), e.gid()));
         }
         for (Xattr x : e.xattrs()) {
-            attempt(e.path(), "extended attribute " + x.name(), () -> Posix.setXattr(fd, x));
+            attempt(e.path(), "extended attribute " + x.name(), () -> Xattrs.set(fd, x));
         }
         attempt(e.path(), "mode", () -> Posix.chmod(fd, e.permissions()));
         attempt(e.path(), "times", () -> Posix.setTimes(fd, e.mtimeNs(), e.mtimeNs()));
@@ -43,7 +44,7 @@ final class MetadataApplier {
             attempt(e.path(), "owner", () -> Posix.chownAt(parent, name, e.uid(), e.gid()));
         }
         for (Xattr x : e.xattrs()) {
-            attempt(e.path(), "extended attribute " + x.name(), () -> Posix.setXattrAt(parent, name, x));
+            attempt(e.path(), "extended attribute " + x.name(), () -> Xattrs.setAt(parent, name, x));
         }
         if (e.type() != EntryType.SYMLINK) {
             attempt(e.path(), "mode", () -> Posix.chmodAt(parent, name, e.permissions()));

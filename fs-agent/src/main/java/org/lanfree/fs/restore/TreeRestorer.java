@@ -16,6 +16,7 @@ import org.lanfree.fs.posix.ByteString;
 import org.lanfree.fs.posix.DirectoryListing;
 import org.lanfree.fs.posix.Errno;
 import org.lanfree.fs.posix.Fd;
+import org.lanfree.fs.posix.FileData;
 import org.lanfree.fs.posix.FileKind;
 import org.lanfree.fs.posix.Posix;
 import org.lanfree.fs.posix.PosixException;
@@ -198,7 +199,7 @@ public final class TreeRestorer {
                     for (int i = 0; i < e.sparse().regions(); i++) {
                         copy(f, e.sparse().length(i), e.sparse().offset(i));
                     }
-                    Posix.truncate(f, e.size());
+                    FileData.truncate(f, e.size());
                 }
                 metadata.apply(f, e);
             }
@@ -216,9 +217,9 @@ public final class TreeRestorer {
                 }
                 MemorySegment.copy(heap, 0, buffer, JAVA_BYTE, 0, n);
                 if (offset < 0) {
-                    Posix.writeFully(f, buffer, n);
+                    FileData.writeFully(f, buffer, n);
                 } else {
-                    Posix.pwriteFully(f, buffer, n, offset + done);
+                    FileData.pwriteFully(f, buffer, n, offset + done);
                 }
                 done += n;
             }

@@ -12,6 +12,7 @@ import org.lanfree.fs.posix.Posix;
 import org.lanfree.fs.posix.PosixException;
 import org.lanfree.fs.posix.Stat;
 import org.lanfree.fs.posix.Xattr;
+import org.lanfree.fs.posix.Xattrs;
 
 /**
  * Walks a tree depth first, a directory before its contents, siblings in byte order of their
@@ -62,7 +63,7 @@ public final class TreeWalker {
         List<Level> stack = new ArrayList<>();
         try {
             Stat rootStat = Posix.stat(rootFd);
-            List<Xattr> rootXattrs = options.xattrs() ? Posix.xattrs(rootFd) : List.of();
+            List<Xattr> rootXattrs = options.xattrs() ? Xattrs.list(rootFd) : List.of();
             FsEntry rootEntry = new FsEntry(ByteString.EMPTY, rootStat, null, rootXattrs, null);
             visitor.visit(new RootVisit(rootEntry, root));
             stack.add(new Level(ByteString.EMPTY, ByteString.EMPTY, rootStat, rootFd, sorted(rootFd)));
@@ -114,7 +115,7 @@ public final class TreeWalker {
         List<Xattr> xattrs = List.of();
         if (options.xattrs()) {
             try {
-                xattrs = Posix.xattrsAt(parent.fd, name);
+                xattrs = Xattrs.listAt(parent.fd, name);
             } catch (PosixException e) {
                 if (e.vanished()) {
                     warnings.warn(path, "vanished before it could be read");

@@ -84,11 +84,11 @@ class PosixTest {
         byte[] value = {0, 1, 2, (byte) 0xff, '\n'};
         try (Fd root = root()) {
             Posix.mkdirAt(root, LATIN1_NAME, 0755);
-            Posix.setXattrAt(root, LATIN1_NAME, new Xattr(ByteString.of("user.binary"), value));
-            assertEquals(List.of(new Xattr(ByteString.of("user.binary"), value)), Posix.xattrsAt(root, LATIN1_NAME));
+            Xattrs.setAt(root, LATIN1_NAME, new Xattr(ByteString.of("user.binary"), value));
+            assertEquals(List.of(new Xattr(ByteString.of("user.binary"), value)), Xattrs.listAt(root, LATIN1_NAME));
             try (Fd dir = Posix.openAt(root, LATIN1_NAME, Posix.O_RDONLY | Posix.O_DIRECTORY | Posix.NOFOLLOW, 0)) {
-                Posix.setXattr(dir, new Xattr(ByteString.of("user.second"), new byte[0]));
-                assertEquals(2, Posix.xattrs(dir).size());
+                Xattrs.set(dir, new Xattr(ByteString.of("user.second"), new byte[0]));
+                assertEquals(2, Xattrs.list(dir).size());
             }
         }
     }
@@ -100,13 +100,13 @@ class PosixTest {
             MemorySegment block = arena.allocate(4096);
             block.fill((byte) 7);
             try (Fd f = Posix.openAt(root, ByteString.of("sparse"), Posix.O_RDWR | Posix.O_CREAT | Posix.NOFOLLOW, 0600)) {
-                Posix.pwriteFully(f, block, 4096, 1L << 30);
-                Posix.truncate(f, size);
-                assertEquals(1L << 30, Posix.seekData(f, 0));
-                assertEquals((1L << 30) + 4096, Posix.seekHole(f, 1L << 30));
-                assertEquals(-1, Posix.seekData(f, (1L << 30) + 4096));
+                FileData.pwriteFully(f, block, 4096, 1L << 30);
+                FileData.truncate(f, size);
+                assertEquals(1L << 30, FileData.seekData(f, 0));
+                assertEquals((1L << 30) + 4096, FileData.seekHole(f, 1L << 30));
+                assertEquals(-1, FileData.seekData(f, (1L << 30) + 4096));
                 MemorySegment read = arena.allocate(4096);
-                assertEquals(4096, Posix.pread(f, read, 4096, 1L << 30));
+                assertEquals(4096, FileData.pread(f, read, 4096, 1L << 30));
                 assertArrayEquals(block.toArray(JAVA_BYTE), read.toArray(JAVA_BYTE));
                 Stat st = Posix.stat(f);
                 assertEquals(size, st.size());

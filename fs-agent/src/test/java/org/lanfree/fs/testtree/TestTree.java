@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Random;
 import org.lanfree.fs.posix.ByteString;
 import org.lanfree.fs.posix.Fd;
+import org.lanfree.fs.posix.FileData;
 import org.lanfree.fs.posix.FileKind;
 import org.lanfree.fs.posix.Posix;
 import org.lanfree.fs.posix.Stat;
 import org.lanfree.fs.posix.Xattr;
+import org.lanfree.fs.posix.Xattrs;
 
 /**
  * Builds test trees with the byte-level calls, so names may be anything the kernel accepts.
@@ -91,7 +93,7 @@ public final class TestTree implements AutoCloseable {
                 random.nextBytes(block);
                 write(f, block, offset);
             }
-            Posix.truncate(f, size);
+            FileData.truncate(f, size);
         }
         return this;
     }
@@ -119,7 +121,7 @@ public final class TestTree implements AutoCloseable {
 
     public TestTree xattr(ByteString path, String name, byte[] value) throws IOException {
         try (Fd parent = parentOf(path)) {
-            Posix.setXattrAt(parent, path.fileName(), new Xattr(b(name), value));
+            Xattrs.setAt(parent, path.fileName(), new Xattr(b(name), value));
         }
         return this;
     }
@@ -270,7 +272,7 @@ public final class TestTree implements AutoCloseable {
         }
         MemorySegment buffer = arena.allocate(content.length);
         MemorySegment.copy(content, 0, buffer, JAVA_BYTE, 0, content.length);
-        Posix.pwriteFully(f, buffer, content.length, offset);
+        FileData.pwriteFully(f, buffer, content.length, offset);
     }
 
     @Override

@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.lanfree.fs.posix.ByteString;
 import org.lanfree.fs.posix.Fd;
+import org.lanfree.fs.posix.FileData;
 import org.lanfree.fs.posix.FileKind;
-import org.lanfree.fs.posix.Posix;
 import org.lanfree.fs.posix.Stat;
 import org.lanfree.fs.posix.Xattr;
 import org.lanfree.fs.tree.TreeWalker;
@@ -110,14 +110,14 @@ public final class TreeSnapshot {
         long pos = 0;
         StringBuilder regions = new StringBuilder();
         while (pos < size) {
-            long data = Posix.seekData(fd, pos);
+            long data = FileData.seekData(fd, pos);
             if (data < 0 || data >= size) {
                 break;
             }
-            long hole = Math.min(Posix.seekHole(fd, data), size);
+            long hole = Math.min(FileData.seekHole(fd, data), size);
             regions.append(data).append('+').append(hole - data).append(';');
             for (long at = data; at < hole; ) {
-                long n = Posix.pread(fd, buffer, Math.min(buffer.byteSize(), hole - at), at);
+                long n = FileData.pread(fd, buffer, Math.min(buffer.byteSize(), hole - at), at);
                 if (n == 0) {
                     break;
                 }
