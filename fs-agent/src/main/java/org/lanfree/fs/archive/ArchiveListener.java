@@ -1,6 +1,7 @@
 package org.lanfree.fs.archive;
 
 import org.lanfree.fs.tree.ChangeDetector;
+import org.lanfree.fs.tree.Fingerprint;
 import org.lanfree.fs.tree.FsEntry;
 
 /** Told about each member as a backup writes it: what the catalog records and what progress shows. */
@@ -17,6 +18,10 @@ public interface ArchiveListener {
      */
     default void archived(FsEntry entry, ArchiveEntry member, long offset, ChangeDetector.Change change, byte[] sha256,
                           boolean changedWhileRead) {
+    }
+
+    /** An incremental found that the previous backup's {@code gone} is no longer in the tree (the catalog records a deletion). */
+    default void deleted(Fingerprint gone) {
     }
 
     /** {@code bytes} more bytes of a file's data were read (called once per buffer). */

@@ -77,6 +77,7 @@ public final class TreeArchiver {
             ChangeDetector detector = previous == null ? null : new ChangeDetector(previous, gone -> {
                 tally.deleted++;
                 append(deletions, gone.path().concat(NUL).toByteArray());
+                listener.deleted(gone);
             });
             try (FileCopier copier = new FileCopier(writer, spooled, listener, members)) {
                 new TreeWalker(options, spooled).walk(root, visit -> {

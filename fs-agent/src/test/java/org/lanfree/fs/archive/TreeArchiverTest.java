@@ -204,8 +204,14 @@ class TreeArchiverTest {
         Files.writeString(source.resolve("added"), "new");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Iterator<Fingerprint> previous = full.iterator();
-        ArchiveSummary summary = new TreeArchiver(WalkOptions.DEFAULT, new WarningList(1), ArchiveListener.NONE,
-                OwnerNames.none(), Clock.systemUTC()).archive(ByteString.of(source.toString()), previous, out);
+        List<ByteString> gone = new ArrayList<>();
+        ArchiveSummary summary = new TreeArchiver(WalkOptions.DEFAULT, new WarningList(1), new ArchiveListener() {
+            @Override
+            public void deleted(Fingerprint f) {
+                gone.add(f.path());
+            }
+        }, OwnerNames.none(), Clock.systemUTC()).archive(ByteString.of(source.toString()), previous, out);
+        assertEquals(List.of(b("removed")), gone);
         Read read = read(new ByteArrayInputStream(out.toByteArray()));
         assertEquals(List.of(b(""), b("added"), b("edited")), read.members().stream().map(ArchiveEntry::path).toList());
         assertEquals(1, summary.deleted());
