@@ -211,7 +211,8 @@ public final class TestTree implements AutoCloseable {
                 .sparse("all-hole.img", 1L << 20)
                 .xattr(b("plain.txt"), "user.comment", "a comment".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .xattr(b("dir"), "user.binary", new byte[] {0, (byte) 0xff, '\n', '='})
-                .xattr(b("with space.txt"), "system.posix_acl_access", acl(1000, 4));
+                .xattr(b("with space.txt"), "system.posix_acl_access", acl(1000, 4))
+                .xattr(b("dir/sub"), "system.posix_acl_default", acl(1001, 5));
         if (Posix.isRoot()) {
             t.node("null-device", FileKind.CHAR_DEVICE, Stat.makedev(1, 3))
                     .node("block-device", FileKind.BLOCK_DEVICE, Stat.makedev(7, 200))
