@@ -14,8 +14,19 @@ final class SparseScanner {
     private SparseScanner() {
     }
 
-    /** The file's map, or null when it has no hole worth recording (or too many regions). */
-    static SparseMap scan(Fd fd, long size) throws PosixException {
+    /**
+     * The file's map, or null when it has no hole worth recording, too many regions, or lives on
+     * a file system that cannot say where its holes are (then it is archived dense).
+     */
+    static SparseMap scan(Fd fd, long size) {
+        try {
+            return regions(fd, size);
+        } catch (PosixException e) {
+            return null;
+        }
+    }
+
+    private static SparseMap regions(Fd fd, long size) throws PosixException {
         long[] offsets = new long[16];
         long[] lengths = new long[16];
         int n = 0;
