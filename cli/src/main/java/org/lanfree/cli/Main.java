@@ -14,6 +14,7 @@ import org.lanfree.cli.deploy.DownCommand;
 import org.lanfree.cli.deploy.StatusCommand;
 import org.lanfree.cli.deploy.UpCommand;
 import org.lanfree.cli.fs.ClientCommand;
+import org.lanfree.cli.fsagent.FsAgentCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
@@ -91,6 +92,7 @@ public final class Main implements Runnable {
                 .addSubcommand("delete", new DeleteCommand())
                 .addSubcommand("sql", new SqlCommand())
                 .addSubcommand("client", new ClientCommand())
+                .addSubcommand("fs-agent", new FsAgentCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
                 .addSubcommand("bench", new BenchCommand())
