@@ -1,0 +1,102 @@
+package org.lanfree.db.pg.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lanfree.db.pg.testing.Clusters;
+import org.lanfree.testkit.postgres.PostgresCluster;
+import org.lanfree.testkit.postgres.PostgresVersion;
+
+/** Logins and refusals of our replication-protocol client against real servers. */
+@ExtendWith(Clusters.Extension.class)
+class ReplicationConnectionTest {
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V17", "V18"})
+    void logsInWithTrustMd5AndScramAndIdentifiesTheSystem(PostgresVersion version, Clusters clusters) {
+        PostgresCluster pg = clusters.get(version);
+        for (String[] login : new String[][] {{"repl_trust", null}, {"repl_md5", Clusters.PASSWORD},
+                {"repl_scram", Clusters.PASSWORD}}) {
+            try (ReplicationConnection c = ReplicationConnection.open(Clusters.superuser(pg).withUser(login[0], login[1]))) {
+                assertEquals(version.major(), c.serverMajor(), login[0] + ": server_version " + c.serverVersion());
+                QueryResult id = c.queryOne("IDENTIFY_SYSTEM");
+                assertTrue(id.value("systemid").matches("\\d{10,}"), login[0] + ": systemid " + id.value("systemid"));
+                assertEquals("1", id.value("timeline"));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V18"})
+    void wrongPasswordIsRefusedWithTheServersSqlState(PostgresVersion version, Clusters clusters) {
+        PostgresCluster pg = clusters.get(version);
+        for (String role : new String[] {"repl_md5", "repl_scram"}) {
+            PgServerException e = assertThrows(PgServerException.class,
+                    () -> ReplicationConnection.open(Clusters.superuser(pg).withUser(role, "wrong")).close());
+            assertEquals("28P01", e.sqlState(), e.getMessage());
+            assertTrue(e.getMessage().contains("password authentication failed for user \"" + role + "\""), e.getMessage());
+            assertTrue(e.getMessage().contains("HINT: check the password"), e.getMessage());
+            assertFalse(e.retryable());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V17"})
+    void roleWithoutReplicationAttributeIsToldToGetIt(PostgresVersion version, Clusters clusters) {
+        PostgresCluster pg = clusters.get(version);
+        PgServerException e = assertThrows(PgServerException.class,
+                () -> ReplicationConnection.open(Clusters.superuser(pg).withUser("no_repl", Clusters.PASSWORD)).close());
+        assertEquals("42501", e.sqlState(), e.getMessage());
+        assertTrue(e.getMessage().contains("ALTER ROLE <role> REPLICATION"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V18"})
+    void pgHbaRejectionNamesTheLineToAdd(PostgresVersion version, Clusters clusters) {
+        PostgresCluster pg = clusters.get(version);
+        PgServerException e = assertThrows(PgServerException.class,
+                () -> ReplicationConnection.open(Clusters.superuser(pg).withUser("hba_rejected", Clusters.PASSWORD)).close());
+        assertEquals("28000", e.sqlState(), e.getMessage());
+        assertTrue(e.getMessage().contains("pg_hba.conf rejects replication connection"), e.getMessage());
+        assertTrue(e.getMessage().contains("host replication <role>"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V17"})
+    void noFreeWalSenderNamesMaxWalSenders(PostgresVersion version, Clusters clusters) {
+        PostgresCluster pg = clusters.get(version);
+        List<ReplicationConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < Clusters.WAL_SENDERS; i++) {
+                held.add(ReplicationConnection.open(Clusters.superuser(pg)));
+            }
+            PgServerException e = assertThrows(PgServerException.class,
+                    () -> ReplicationConnection.open(Clusters.superuser(pg)).close());
+            assertEquals("53300", e.sqlState(), e.getMessage());
+            assertTrue(e.getMessage().contains("max_wal_senders"), e.getMessage());
+            assertTrue(e.getMessage().contains("HINT: raise max_wal_senders"), e.getMessage());
+            assertTrue(e.retryable());
+        } finally {
+            held.forEach(ReplicationConnection::close);
+            Clusters.awaitNoWalSenders(pg);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V18"})
+    void aFailedCommandLeavesTheSessionUsable(PostgresVersion version, Clusters clusters) {
+        PostgresCluster pg = clusters.get(version);
+        try (ReplicationConnection c = ReplicationConnection.open(Clusters.superuser(pg))) {
+            PgServerException e = assertThrows(PgServerException.class, () -> c.query("DROP_REPLICATION_SLOT no_such_slot"));
+            assertEquals("42704", e.sqlState(), e.getMessage());
+            assertEquals("1", c.queryOne("IDENTIFY_SYSTEM").value("timeline"));
+        }
+    }
+}
