@@ -1,0 +1,119 @@
+package org.lanfree.db.pg.basebackup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lanfree.db.pg.testing.Clusters;
+import org.lanfree.db.pg.testing.Command;
+import org.lanfree.db.pg.wal.WalSegments;
+import org.lanfree.testkit.postgres.ClusterOptions;
+import org.lanfree.testkit.postgres.PostgresCluster;
+import org.lanfree.testkit.postgres.PostgresVersion;
+
+/**
+ * A base backup of a running cluster while a writer commits rows, unpacked with tar into a
+ * new data directory and started with the same major's binaries: it must verify, reach
+ * consistency on its own WAL, and hold exactly the rows committed before the backup's end.
+ */
+@ExtendWith(Clusters.Extension.class)
+class BaseBackupTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V17", "V18"})
+    void backupTakenDuringWritesRestoresToTheRowsCommittedBeforeItsEnd(PostgresVersion version, Clusters clusters)
+            throws Exception {
+        PostgresCluster pg = clusters.get(version);
+        pg.execute("CREATE TABLE bulk_" + version.major() + " AS SELECT g AS id, md5(g::text) AS h FROM generate_series(1, 50000) g");
+        Path tarFile = dir.resolve("base.tar");
+        List<long[]> progress = new ArrayList<>();
+        BaseBackupResult result;
+        List<RowWriter.Commit> commits;
+        try (RowWriter writer = new RowWriter(pg, "rows_" + version.major())) {
+            writer.awaitCommits(20);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16)) {
+                // 32 MB/s stretches the backup over about a second, so the writer commits during it
+                result = new PgBaseBackup(Clusters.superuser(pg)).run(
+                        BaseBackupOptions.labelled("test " + version).withMaxRate(32768), out,
+                        (done, total) -> progress.add(new long[] {done, total}));
+            }
+            commits = writer.stop();
+        }
+
+        assertEquals(Files.size(tarFile), result.tarBytes());
+        assertTrue(result.startLsn().isBefore(result.endLsn()), result.toString());
+        assertTrue(commits.stream().anyMatch(c -> result.startLsn().isBefore(c.before()) && c.after().isBefore(result.endLsn())),
+                "expected a commit inside the backup's WAL range " + result);
+        long[] last = progress.get(progress.size() - 1);
+        assertEquals(last[1], last[0], "progress ends with done == total");
+        assertTrue(last[1] > 10_000_000, "total " + last[1]);
+
+        Path data = dir.resolve("restored");
+        Files.createDirectories(data);
+        Command.run("tar", "-xf", tarFile.toString(), "-C", data.toString()).ok();
+        WalSegments segments = new WalSegments(16 << 20);
+        assertTrue(Files.isRegularFile(data.resolve("pg_wal").resolve(segments.fileName(result.timeline(), result.startLsn()))));
+        assertTrue(Files.isRegularFile(data.resolve("backup_manifest")));
+        assertTrue(Files.isRegularFile(data.resolve("global/pg_control")));
+        if (pg.binaries().has("pg_verifybackup")) {
+            String out = Command.run(pg.binaries().program("pg_verifybackup").toString(), data.toString()).ok().output();
+            assertTrue(out.contains("backup successfully verified"), out);
+        }
+
+        try (PostgresCluster restored = PostgresCluster.startExisting(version, data, ClusterOptions.defaults());
+             Connection c = restored.connect("postgres"); Statement s = c.createStatement()) {
+            assertFalse(scalarBoolean(s, "SELECT pg_is_in_recovery()"));
+            long rows = scalarLong(s, "SELECT count(*) FROM rows_" + version.major());
+            long maxId = scalarLong(s, "SELECT coalesce(max(id), 0) FROM rows_" + version.major());
+            long surely = commits.stream().filter(x -> !result.endLsn().isBefore(x.after())).count();
+            long possibly = commits.stream().filter(x -> x.before().isBefore(result.endLsn())).count();
+            assertEquals(rows, maxId, "the restored rows are ids 1.." + rows + " without a gap");
+            assertTrue(rows >= surely && rows <= possibly, "restored " + rows + " rows; committed before the end "
+                    + result.endLsn() + ": at least " + surely + ", at most " + possibly + " (of " + commits.size() + ")");
+            assertEquals(50000, scalarLong(s, "SELECT count(*) FROM bulk_" + version.major()));
+            s.execute("CREATE EXTENSION IF NOT EXISTS amcheck");
+            assertEquals(0, scalarLong(s, "SELECT count(*) FROM verify_heapam('bulk_" + version.major() + "')"));
+            assertEquals(0, scalarLong(s, "SELECT count(*) FROM verify_heapam('rows_" + version.major() + "')"));
+            s.execute("SELECT bt_index_check('rows_" + version.major() + "_pkey', true)");
+            assertEquals("on", scalarString(s, "SHOW data_checksums"));
+        }
+    }
+
+    private static long scalarLong(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static boolean scalarBoolean(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static String scalarString(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
