@@ -59,7 +59,7 @@ public final class ArchiveSplicer {
         }
     }
 
-    /** The archive ended: fails when it stopped inside a member. Returns the number of members copied. */
+    /** The archive ended: fails when it stopped inside a member. Returns the number of members copied (extension headers such as a long name are part of their member). */
     public long finish() {
         if (state == State.DATA || state == State.HEADER && headerFill != 0) {
             throw new IllegalStateException("archive " + archiveName + " ends inside a member after " + members
@@ -75,7 +75,9 @@ public final class ArchiveSplicer {
             return;
         }
         out.writeMemberBlocks(header, 0, TarHeader.BLOCK);
-        members++;
+        if (!TarHeader.isExtension(header, 0)) {
+            members++;
+        }
         dataLeft = TarHeader.padded(TarHeader.size(header, 0));
         state = dataLeft == 0 ? State.HEADER : State.DATA;
     }

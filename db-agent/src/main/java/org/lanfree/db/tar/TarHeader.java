@@ -82,6 +82,12 @@ public final class TarHeader {
         return new String(h, off, end - off, StandardCharsets.UTF_8);
     }
 
+    /** True for headers that describe the next member rather than being one: GNU long names (L, K), pax (x, g). */
+    public static boolean isExtension(byte[] h, int off) {
+        byte type = h[off + 156];
+        return type == 'L' || type == 'K' || type == 'x' || type == 'g';
+    }
+
     /** True when the 512 bytes at {@code off} are all zero (an end-of-archive block). */
     public static boolean isZeroBlock(byte[] h, int off) {
         for (int i = off; i < off + BLOCK; i++) {

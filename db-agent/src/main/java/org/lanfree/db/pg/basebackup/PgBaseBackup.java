@@ -42,7 +42,7 @@ public final class PgBaseBackup {
     public BaseBackupResult run(BaseBackupOptions options, OutputStream out, BackupProgress progress) {
         TarWriter tar = new TarWriter(out);
         Progress tracker = new Progress(progress);
-        try (ReplicationConnection wal = ReplicationConnection.open(config.withApplicationName("lanfree_wal"))) {
+        try (ReplicationConnection wal = ReplicationConnection.open(walSessionConfig())) {
             checkVersion(wal);
             QueryResult system = wal.queryOne("IDENTIFY_SYSTEM");
             WalSegments segments = WalSegments.ofSetting(wal.queryOne("SHOW wal_segment_size").rows().get(0).get(0));
@@ -76,6 +76,14 @@ public final class PgBaseBackup {
                     result.members(), walFiles, result.tarBytes());
             return result;
         }
+    }
+
+    /**
+     * The WAL session waits idle while BASE_BACKUP runs; a server-wide idle_session_timeout
+     * must not end it, since its temporary slot keeps the backup's WAL.
+     */
+    private ConnectionConfig walSessionConfig() {
+        return config.withApplicationName("lanfree_wal").withServerOptions("-c idle_session_timeout=0");
     }
 
     private static void checkVersion(ReplicationConnection c) {

@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param applicationName shown in pg_stat_activity and pg_stat_replication
  * @param connectTimeout  how long the TCP connect and the login may take
  * @param readTimeout     longest silence from the server once logged in (zero: wait forever)
+ * @param serverOptions   the startup parameter {@code options}, e.g. "-c idle_session_timeout=0", or null
  */
 public record ConnectionConfig(String host, int port, String user, String password, String database,
                                ReplicationMode mode, String applicationName, Duration connectTimeout,
-                               Duration readTimeout) {
+                               Duration readTimeout, String serverOptions) {
 
     public ConnectionConfig {
         Objects.requireNonNull(host, "host");
@@ -35,19 +36,28 @@ public record ConnectionConfig(String host, int port, String user, String passwo
 
     /** A physical replication session with default timeouts. */
     public static ConnectionConfig physical(String host, int port, String user, String password) {
-        return new ConnectionConfig(host, port, user, password, null, ReplicationMode.PHYSICAL, null, null, null);
+        return new ConnectionConfig(host, port, user, password, null, ReplicationMode.PHYSICAL, null, null, null, null);
     }
 
     public ConnectionConfig withMode(ReplicationMode value) {
-        return new ConnectionConfig(host, port, user, password, database, value, applicationName, connectTimeout, readTimeout);
+        return new ConnectionConfig(host, port, user, password, database,
+                value, applicationName, connectTimeout, readTimeout, serverOptions);
     }
 
     public ConnectionConfig withUser(String name, String pw) {
-        return new ConnectionConfig(host, port, name, pw, database, mode, applicationName, connectTimeout, readTimeout);
+        return new ConnectionConfig(host, port, name, pw, database,
+                mode, applicationName, connectTimeout, readTimeout, serverOptions);
     }
 
     public ConnectionConfig withApplicationName(String value) {
-        return new ConnectionConfig(host, port, user, password, database, mode, value, connectTimeout, readTimeout);
+        return new ConnectionConfig(host, port, user, password, database,
+                mode, value, connectTimeout, readTimeout, serverOptions);
+    }
+
+    /** Settings for the server session, passed as the startup parameter {@code options}. */
+    public ConnectionConfig withServerOptions(String value) {
+        return new ConnectionConfig(host, port, user, password, database, mode, applicationName, connectTimeout,
+                readTimeout, value);
     }
 
     /** "user@host:port (replication=true)" for messages; never the password. */

@@ -49,6 +49,9 @@ final class Login {
         startup.put("user", config.user());
         startup.put("database", config.database());
         startup.put("application_name", config.applicationName());
+        if (config.serverOptions() != null) {
+            startup.put("options", config.serverOptions());
+        }
         if (config.mode().startupValue() != null) {
             startup.put("replication", config.mode().startupValue());
         }
