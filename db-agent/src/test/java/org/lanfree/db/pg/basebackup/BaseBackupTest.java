@@ -6,18 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.lanfree.db.pg.manifest.ManifestVerifier;
 import org.lanfree.db.pg.testing.Clusters;
 import org.lanfree.db.pg.testing.Command;
 import org.lanfree.db.pg.wal.WalSegments;
@@ -72,6 +77,8 @@ class BaseBackupTest {
         assertTrue(Files.isRegularFile(data.resolve("pg_wal").resolve(segments.fileName(result.timeline(), result.startLsn()))));
         assertTrue(Files.isRegularFile(data.resolve("backup_manifest")));
         assertTrue(Files.isRegularFile(data.resolve("global/pg_control")));
+        assertEquals(List.of(), ManifestVerifier.verify(data));
+        assertVerifierSeesDamage(data, segments.fileName(result.timeline(), result.startLsn()));
         if (pg.binaries().has("pg_verifybackup")) {
             String out = Command.run(pg.binaries().program("pg_verifybackup").toString(), data.toString()).ok().output();
             assertTrue(out.contains("backup successfully verified"), out);
@@ -94,6 +101,44 @@ class BaseBackupTest {
             s.execute("SELECT bt_index_check('rows_" + version.major() + "_pkey', true)");
             assertEquals("on", scalarString(s, "SHOW data_checksums"));
         }
+    }
+
+    /** Each kind of damage, made and undone in turn, is reported naming the file. */
+    private static void assertVerifierSeesDamage(Path data, String walSegment) throws Exception {
+        Path version = data.resolve("PG_VERSION");
+        byte[] original = Files.readAllBytes(version);
+        byte[] flipped = original.clone();
+        flipped[0] ^= 1;
+        Files.write(version, flipped);
+        assertProblem(data, "\"PG_VERSION\" has CRC32C");
+        Files.write(version, Arrays.copyOf(original, original.length + 1));
+        assertProblem(data, "\"PG_VERSION\" has size " + (original.length + 1) + " on disk but size " + original.length);
+        Files.write(version, original);
+
+        Path extra = data.resolve("base/stray");
+        Files.write(extra, new byte[] {1});
+        assertProblem(data, "\"base/stray\" is on disk but not in the manifest");
+        Files.delete(extra);
+
+        Path wal = data.resolve("pg_wal").resolve(walSegment);
+        Path aside = data.resolveSibling(walSegment);
+        Files.move(wal, aside);
+        assertProblem(data, "pg_wal holds no WAL segment");
+        Files.move(aside, wal);
+        try (FileChannel ch = FileChannel.open(wal, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            ByteBuffer addr = ByteBuffer.allocate(8);
+            ch.read(addr, 8192 + 8); // xlp_pageaddr of the second page
+            ch.write(ByteBuffer.allocate(8), 8192 + 8);
+            assertProblem(data, "pg_wal/" + walSegment + ": the page at 0/");
+            ch.write(addr.flip(), 8192 + 8);
+        }
+        assertEquals(List.of(), ManifestVerifier.verify(data), "undamaged again");
+    }
+
+    private static void assertProblem(Path data, String expected) {
+        List<String> problems = ManifestVerifier.verify(data);
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), "expected a problem containing " + expected
+                + ", got " + problems);
     }
 
     private static long scalarLong(Statement s, String sql) throws SQLException {
