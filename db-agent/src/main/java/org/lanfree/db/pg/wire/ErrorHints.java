@@ -23,7 +23,10 @@ final class ErrorHints {
             case "42501" -> msg.contains("WAL sender") || msg.contains("replication")
                     ? "give the role the replication attribute: ALTER ROLE <role> REPLICATION"
                     : "grant the role the privilege the server names";
-            case "53300" -> msg.contains("max_wal_senders")
+            case "53300" -> msg.contains("(currently 0)")
+                    ? "this server allows no WAL senders: set wal_level = replica (or logical) and max_wal_senders to"
+                      + " at least 2 (each lanfree backup uses 2), then restart it"
+                    : msg.contains("max_wal_senders")
                     ? "raise max_wal_senders (each lanfree backup uses 2; a restart is needed) and make sure"
                       + " wal_level is replica or logical, which any max_wal_senders above 0 requires"
                     : "raise max_connections or close idle sessions";
@@ -41,7 +44,11 @@ final class ErrorHints {
     }
 
     /** Limits reached and servers starting up pass; wrong passwords and missing settings do not. */
-    static boolean retryable(String sqlState) {
+    static boolean retryable(ServerNotice n) {
+        String sqlState = n.sqlState();
+        if (sqlState.equals("53300") && n.message().contains("(currently 0)")) {
+            return false; // no WAL sender will ever be free until the server is reconfigured
+        }
         return sqlState.equals("53300") || sqlState.equals("53400") || sqlState.equals("57P03")
                 || sqlState.startsWith("08") || sqlState.equals("40001") || sqlState.equals("40P01");
     }

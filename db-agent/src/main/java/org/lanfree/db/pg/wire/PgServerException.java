@@ -13,7 +13,7 @@ public final class PgServerException extends RuntimeException {
         super(what + " failed: the server said " + notice.describe() + ErrorHints.hintFor(notice)
                 .map(h -> ". HINT: " + h).orElse(""));
         this.notice = notice;
-        this.retryable = ErrorHints.retryable(notice.sqlState());
+        this.retryable = ErrorHints.retryable(notice);
     }
 
     public ServerNotice notice() {
