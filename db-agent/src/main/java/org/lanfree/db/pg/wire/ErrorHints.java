@@ -20,7 +20,10 @@ final class ErrorHints {
                     ? "add a line 'host replication <role> <client address>/32 scram-sha-256' to pg_hba.conf,"
                       + " above any line that rejects it, then reload (SELECT pg_reload_conf())"
                     : "add a pg_hba.conf line for this role, database and client address, then reload";
-            case "42501" -> msg.contains("WAL sender") || msg.contains("replication")
+            case "42501" -> msg.contains("could not open") || msg.contains("could not read")
+                    ? "the server's OS user cannot read that file in the data directory; give it to the cluster's"
+                      + " owner (chown, chmod u+r) or remove it if it does not belong there"
+                    : msg.contains("WAL sender") || msg.contains("replication")
                     ? "give the role the replication attribute: ALTER ROLE <role> REPLICATION"
                     : "grant the role the privilege the server names";
             case "53300" -> msg.contains("(currently 0)")

@@ -2,6 +2,7 @@ package org.lanfree.db.pg.basebackup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedOutputStream;
@@ -26,6 +27,7 @@ import org.lanfree.db.pg.manifest.ManifestVerifier;
 import org.lanfree.db.pg.testing.Clusters;
 import org.lanfree.db.pg.testing.Command;
 import org.lanfree.db.pg.wal.WalSegments;
+import org.lanfree.db.pg.wire.PgServerException;
 import org.lanfree.testkit.postgres.ClusterOptions;
 import org.lanfree.testkit.postgres.PostgresCluster;
 import org.lanfree.testkit.postgres.PostgresVersion;
@@ -100,6 +102,30 @@ class BaseBackupTest {
             assertEquals(0, scalarLong(s, "SELECT count(*) FROM verify_heapam('rows_" + version.major() + "')"));
             s.execute("SELECT bt_index_check('rows_" + version.major() + "_pkey', true)");
             assertEquals("on", scalarString(s, "SHOW data_checksums"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V18"})
+    void aFileTheServerCannotReadFailsTheBackupWithItsErrorAndDropsTheSlot(PostgresVersion version, Clusters clusters)
+            throws Exception {
+        PostgresCluster pg = clusters.get(version);
+        Path unreadable = pg.dataDir().resolve("lanfree_unreadable");
+        Files.write(unreadable, new byte[] {1}); // owned by root, mode 000: the server's OS user cannot open it
+        Files.setPosixFilePermissions(unreadable, java.util.Set.of());
+        try {
+            PgServerException e = assertThrows(PgServerException.class, () -> new PgBaseBackup(Clusters.superuser(pg))
+                    .run(BaseBackupOptions.labelled("unreadable"), OutputStream.nullOutputStream(), BackupProgress.NONE));
+            assertEquals("42501", e.sqlState(), e.getMessage());
+            assertTrue(e.getMessage().contains("lanfree_unreadable"), e.getMessage());
+            assertTrue(e.getMessage().contains("HINT: the server's OS user cannot read that file"), e.getMessage());
+        } finally {
+            Files.delete(unreadable);
+        }
+        Clusters.awaitNoWalSenders(pg);
+        try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+            assertEquals(0, scalarLong(s, "SELECT count(*) FROM pg_replication_slots"), "the temporary slot is gone");
+            assertFalse(scalarBoolean(s, "SELECT count(*) > 0 FROM pg_stat_progress_basebackup"));
         }
     }
 
