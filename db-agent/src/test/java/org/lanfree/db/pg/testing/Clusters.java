@@ -31,7 +31,11 @@ import org.lanfree.testkit.postgres.PostgresVersion;
  */
 public final class Clusters implements AutoCloseable {
 
-    public static final int WAL_SENDERS = 4;
+    /**
+     * Room for a backup (2 senders) beside the senders of an earlier test that are still
+     * exiting, so backups never race them; the exhaustion test holds them all.
+     */
+    public static final int WAL_SENDERS = 10;
     public static final String PASSWORD = "s3cret-pw";
 
     private final Map<PostgresVersion, PostgresCluster> running = new EnumMap<>(PostgresVersion.class);

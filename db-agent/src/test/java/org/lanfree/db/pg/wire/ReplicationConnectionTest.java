@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lanfree.db.pg.testing.Clusters;
+import org.lanfree.testkit.Await;
 import org.lanfree.testkit.postgres.PostgresCluster;
 import org.lanfree.testkit.postgres.PostgresVersion;
 
@@ -75,7 +77,7 @@ class ReplicationConnectionTest {
         List<ReplicationConnection> held = new ArrayList<>();
         try {
             for (int i = 0; i < Clusters.WAL_SENDERS; i++) {
-                held.add(ReplicationConnection.open(Clusters.superuser(pg)));
+                held.add(openWhenFree(Clusters.superuser(pg)));
             }
             PgServerException e = assertThrows(PgServerException.class,
                     () -> ReplicationConnection.open(Clusters.superuser(pg)).close());
@@ -87,6 +89,23 @@ class ReplicationConnectionTest {
             held.forEach(ReplicationConnection::close);
             Clusters.awaitNoWalSenders(pg);
         }
+    }
+
+    /**
+     * Opens a session, waiting while walsenders of earlier tests are still exiting: the server
+     * frees a WAL sender's slot only at the very end of its process.
+     */
+    private static ReplicationConnection openWhenFree(ConnectionConfig config) {
+        return Await.until(() -> {
+            try {
+                return ReplicationConnection.open(config);
+            } catch (PgServerException e) {
+                if (e.sqlState().equals("53300")) {
+                    return null;
+                }
+                throw e;
+            }
+        }, Duration.ofSeconds(30), "a free WAL sender on " + config);
     }
 
     @ParameterizedTest(name = "{0}")
