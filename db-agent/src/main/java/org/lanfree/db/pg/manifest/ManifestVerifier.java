@@ -181,8 +181,9 @@ public final class ManifestVerifier {
 
     /**
      * Every segment from the range's start to its end is present; each page from the first
-     * segment's start up to the end has a header whose address is its own position; the long
-     * header at each segment start names the system, segment size and page size.
+     * segment's start up to the end has a header whose address is its own position, except a
+     * zero tail (what a segment switch leaves); the long header at each segment start names the
+     * system, segment size and page size.
      */
     private static void checkWal(Path walDir, BackupManifest.WalRange range, long systemId, List<String> problems) {
         WalSegments segments = segmentSize(walDir, problems);
@@ -193,14 +194,19 @@ public final class ManifestVerifier {
             String name = segments.fileName(range.timeline(), seg);
             try (FileChannel ch = FileChannel.open(walDir.resolve(name))) {
                 ByteBuffer header = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+                boolean zeroTail = false;
                 for (Lsn page = seg; page.isBefore(range.end()) && page.isBefore(seg.plus(segments.size()));
                      page = page.plus(WAL_PAGE)) {
                     header.clear();
                     ch.read(header, page.minus(seg));
                     long pageAddr = header.getLong(8);
-                    if (pageAddr != page.value()) {
+                    boolean zero = pageAddr == 0 && header.getInt(0) == 0;
+                    if (zero && !page.equals(seg)) {
+                        zeroTail = true; // after a segment switch the server leaves the rest of the segment zero
+                    } else if (zeroTail || pageAddr != page.value()) {
                         problems.add("pg_wal/" + name + ": the page at " + page + " says it is at " + new Lsn(pageAddr)
-                                + "; expected its own position (WAL missing or out of place)");
+                                + (zeroTail ? " after zero pages" : "") + "; expected its own position"
+                                + " (WAL missing or out of place)");
                         return;
                     }
                     if (page.equals(seg)) {

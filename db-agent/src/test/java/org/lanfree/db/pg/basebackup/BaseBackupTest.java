@@ -19,6 +19,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +104,55 @@ class BaseBackupTest {
             assertEquals(0, scalarLong(s, "SELECT count(*) FROM verify_heapam('rows_" + version.major() + "')"));
             s.execute("SELECT bt_index_check('rows_" + version.major() + "_pkey', true)");
             assertEquals("on", scalarString(s, "SHOW data_checksums"));
+        }
+    }
+
+    /**
+     * While the backup runs, another session switches WAL segments and checkpoints again and
+     * again, so the server recycles every segment nothing holds: the slot made before
+     * BASE_BACKUP must keep the backup's WAL, which then spans many segments.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V17", "V18"})
+    void theSlotKeepsTheBackupsWalWhileCheckpointsRecycleSegments(PostgresVersion version, Clusters clusters)
+            throws Exception {
+        PostgresCluster pg = clusters.get(version);
+        String table = "churn_" + version.major();
+        pg.execute("CREATE TABLE " + table + " (id serial PRIMARY KEY, at timestamptz DEFAULT now())");
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger switches = new AtomicInteger();
+        Thread churn = Thread.ofPlatform().name("wal-churn").start(() -> {
+            try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+                while (!stop.get()) {
+                    s.execute("INSERT INTO " + table + " DEFAULT VALUES");
+                    s.execute("SELECT pg_switch_wal()");
+                    s.execute("CHECKPOINT");
+                    switches.incrementAndGet();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("churn on " + pg + ": " + e.getMessage(), e);
+            }
+        });
+        Path tarFile = dir.resolve("churned.tar");
+        BaseBackupResult result;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16)) {
+            result = new PgBaseBackup(Clusters.superuser(pg)).run(
+                    BaseBackupOptions.labelled("churn").withMaxRate(32768), out, BackupProgress.NONE);
+        } finally {
+            stop.set(true);
+            churn.join(30_000);
+        }
+        assertTrue(result.walSegments() >= 4, "the WAL range should span several segments: " + result
+                + " after " + switches.get() + " switches");
+
+        Path data = dir.resolve("churned");
+        Files.createDirectories(data);
+        Command.run("tar", "-xf", tarFile.toString(), "-C", data.toString()).ok();
+        assertEquals(List.of(), ManifestVerifier.verify(data));
+        try (PostgresCluster restored = PostgresCluster.startExisting(version, data, ClusterOptions.defaults());
+             Connection c = restored.connect("postgres"); Statement s = c.createStatement()) {
+            assertFalse(scalarBoolean(s, "SELECT pg_is_in_recovery()"));
+            assertTrue(scalarLong(s, "SELECT count(*) FROM " + table) >= 0);
         }
     }
 
