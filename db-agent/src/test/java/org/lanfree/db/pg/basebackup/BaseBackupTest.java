@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.lanfree.db.pg.manifest.ManifestVerifier;
 import org.lanfree.db.pg.testing.Clusters;
 import org.lanfree.db.pg.testing.Command;
+import org.lanfree.db.pg.wal.Lsn;
 import org.lanfree.db.pg.wal.WalSegments;
 import org.lanfree.db.pg.wire.PgServerException;
 import org.lanfree.testkit.postgres.ClusterOptions;
@@ -121,10 +122,12 @@ class BaseBackupTest {
         pg.execute("CREATE TABLE " + table + " (id serial PRIMARY KEY, at timestamptz DEFAULT now())");
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger switches = new AtomicInteger();
+        List<Lsn> committedAt = new java.util.concurrent.CopyOnWriteArrayList<>(); // after each churn row's commit
         Thread churn = Thread.ofPlatform().name("wal-churn").start(() -> {
             try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
                 while (!stop.get()) {
                     s.execute("INSERT INTO " + table + " DEFAULT VALUES");
+                    committedAt.add(Lsn.valueOf(scalarString(s, "SELECT pg_current_wal_insert_lsn()::text")));
                     s.execute("SELECT pg_switch_wal()");
                     s.execute("CHECKPOINT");
                     switches.incrementAndGet();
@@ -152,7 +155,10 @@ class BaseBackupTest {
         try (PostgresCluster restored = PostgresCluster.startExisting(version, data, ClusterOptions.defaults());
              Connection c = restored.connect("postgres"); Statement s = c.createStatement()) {
             assertFalse(scalarBoolean(s, "SELECT pg_is_in_recovery()"));
-            assertTrue(scalarLong(s, "SELECT count(*) FROM " + table) >= 0);
+            long surely = committedAt.stream().filter(at -> !result.endLsn().isBefore(at)).count();
+            long rows = scalarLong(s, "SELECT count(*) FROM " + table);
+            assertTrue(rows >= surely && rows <= committedAt.size(), "restored " + rows + " churn rows; at least "
+                    + surely + " committed before " + result.endLsn() + ", " + committedAt.size() + " in all");
         }
     }
 
