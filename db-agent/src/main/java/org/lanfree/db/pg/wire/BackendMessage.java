@@ -2,7 +2,11 @@ package org.lanfree.db.pg.wire;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One message from the server, by its type byte. */
 public sealed interface BackendMessage {
@@ -79,7 +83,7 @@ public sealed interface BackendMessage {
             }
             case 'D' -> {
                 int n = Short.toUnsignedInt(body.getShort());
-                java.util.ArrayList<String> values = new java.util.ArrayList<>(n);
+                ArrayList<String> values = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     int len = body.getInt();
                     if (len < 0) {
@@ -89,7 +93,7 @@ public sealed interface BackendMessage {
                         body.position(body.position() + len);
                     }
                 }
-                yield new DataRow(java.util.Collections.unmodifiableList(values));
+                yield new DataRow(Collections.unmodifiableList(values));
             }
             case 'C' -> new CommandComplete(cstring(body));
             case 'I' -> new EmptyQueryResponse();
@@ -106,7 +110,7 @@ public sealed interface BackendMessage {
     }
 
     private static ServerNotice notice(ByteBuffer body) {
-        java.util.Map<Character, String> fields = new java.util.HashMap<>();
+        Map<Character, String> fields = new HashMap<>();
         while (body.hasRemaining()) {
             byte code = body.get();
             if (code == 0) {
