@@ -1,6 +1,7 @@
 package org.lanfree.db.pg.basebackup;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,7 +51,7 @@ public final class PgBaseBackup {
             wal.query("CREATE_REPLICATION_SLOT \"" + slot + "\" TEMPORARY PHYSICAL (RESERVE_WAL)");
 
             BaseBackupReply reply = new BaseBackupReply(tar, tracker);
-            try (ReplicationConnection backup = ReplicationConnection.open(config.withApplicationName("lanfree_basebackup"))) {
+            try (ReplicationConnection backup = ReplicationConnection.open(backupSessionConfig(options))) {
                 backup.send(options.command());
                 while (!reply.on(backup.next())) {
                     // each message moves the reply's state machine
@@ -84,6 +85,15 @@ public final class PgBaseBackup {
      */
     private ConnectionConfig walSessionConfig() {
         return config.withApplicationName("lanfree_wal").withServerOptions("-c idle_session_timeout=0");
+    }
+
+    /**
+     * The server says nothing until its checkpoint is done; a spread one lasts up to
+     * checkpoint_timeout times checkpoint_completion_target, which a read timeout must not cut.
+     */
+    private ConnectionConfig backupSessionConfig(BaseBackupOptions options) {
+        ConnectionConfig c = config.withApplicationName("lanfree_basebackup");
+        return options.fastCheckpoint() ? c : c.withReadTimeout(Duration.ZERO);
     }
 
     private static void checkVersion(ReplicationConnection c) {

@@ -54,6 +54,12 @@ public record ConnectionConfig(String host, int port, String user, String passwo
                 mode, value, connectTimeout, readTimeout, serverOptions);
     }
 
+    /** Longest silence from the server once logged in; zero waits forever (TCP keepalive still notices a dead peer). */
+    public ConnectionConfig withReadTimeout(Duration value) {
+        return new ConnectionConfig(host, port, user, password, database, mode, applicationName, connectTimeout,
+                value, serverOptions);
+    }
+
     /** Settings for the server session, passed as the startup parameter {@code options}. */
     public ConnectionConfig withServerOptions(String value) {
         return new ConnectionConfig(host, port, user, password, database, mode, applicationName, connectTimeout,

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,6 +21,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,7 +126,7 @@ class BaseBackupTest {
         pg.execute("CREATE TABLE " + table + " (id serial PRIMARY KEY, at timestamptz DEFAULT now())");
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger switches = new AtomicInteger();
-        List<Lsn> committedAt = new java.util.concurrent.CopyOnWriteArrayList<>(); // after each churn row's commit
+        List<Lsn> committedAt = new CopyOnWriteArrayList<>(); // after each churn row's commit
         Thread churn = Thread.ofPlatform().name("wal-churn").start(() -> {
             try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
                 while (!stop.get()) {
@@ -169,7 +173,7 @@ class BaseBackupTest {
         PostgresCluster pg = clusters.get(version);
         Path unreadable = pg.dataDir().resolve("lanfree_unreadable");
         Files.write(unreadable, new byte[] {1}); // owned by root, mode 000: the server's OS user cannot open it
-        Files.setPosixFilePermissions(unreadable, java.util.Set.of());
+        Files.setPosixFilePermissions(unreadable, Set.of());
         try {
             PgServerException e = assertThrows(PgServerException.class, () -> new PgBaseBackup(Clusters.superuser(pg))
                     .run(BaseBackupOptions.labelled("unreadable"), OutputStream.nullOutputStream(), BackupProgress.NONE));
@@ -183,6 +187,36 @@ class BaseBackupTest {
         try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
             assertEquals(0, scalarLong(s, "SELECT count(*) FROM pg_replication_slots"), "the temporary slot is gone");
             assertFalse(scalarBoolean(s, "SELECT count(*) > 0 FROM pg_stat_progress_basebackup"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V17"})
+    void aSinkThatFailsMidwayEndsTheBackupOnTheServerToo(PostgresVersion version, Clusters clusters) throws Exception {
+        PostgresCluster pg = clusters.get(version);
+        OutputStream failing = new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > 5_000_000) {
+                    throw new IOException("media server went away");
+                }
+            }
+        };
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> new PgBaseBackup(
+                Clusters.superuser(pg)).run(BaseBackupOptions.labelled("cut"), failing, BackupProgress.NONE));
+        assertTrue(e.getMessage().contains("media server went away"), e.getMessage());
+        Clusters.awaitNoWalSenders(pg);
+        try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+            assertEquals(0, scalarLong(s, "SELECT count(*) FROM pg_replication_slots"), "the temporary slot is gone");
+            assertFalse(scalarBoolean(s, "SELECT count(*) > 0 FROM pg_stat_progress_basebackup"), "no backup runs on");
         }
     }
 
