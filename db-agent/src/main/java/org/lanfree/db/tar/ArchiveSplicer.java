@@ -12,15 +12,26 @@ public final class ArchiveSplicer {
 
     private final TarWriter out;
     private final String archiveName;
+    private final Runnable betweenMembers;
     private final byte[] header = new byte[TarHeader.BLOCK];
     private State state = State.HEADER;
     private int headerFill;
     private long dataLeft;
     private long members;
+    private boolean extensionPending;
 
     public ArchiveSplicer(TarWriter out, String archiveName) {
+        this(out, archiveName, () -> { });
+    }
+
+    /**
+     * @param betweenMembers runs before each member's header is copied, when the output is at a
+     *                       member boundary and may take members of its own (WAL segments)
+     */
+    public ArchiveSplicer(TarWriter out, String archiveName, Runnable betweenMembers) {
         this.out = out;
         this.archiveName = archiveName;
+        this.betweenMembers = betweenMembers;
     }
 
     /** The next bytes of the archive. */
@@ -74,8 +85,12 @@ public final class ArchiveSplicer {
             state = State.END;
             return;
         }
+        if (!extensionPending) {
+            betweenMembers.run();
+        }
         out.writeMemberBlocks(header, 0, TarHeader.BLOCK);
-        if (!TarHeader.isExtension(header, 0)) {
+        extensionPending = TarHeader.isExtension(header, 0);
+        if (!extensionPending) {
             members++;
         }
         dataLeft = TarHeader.padded(TarHeader.size(header, 0));

@@ -34,6 +34,10 @@ final class BaseBackupReply {
         void onStarted(Lsn start, int timeline, long estimatedBytes);
 
         void onProgress(long bytesDone);
+
+        /** Our tar is between two members: members of other origins (WAL) may go in now. */
+        default void betweenMembers() {
+        }
     }
 
     private final TarWriter tar;
@@ -149,7 +153,7 @@ final class BaseBackupReply {
                     throw new UnsupportedOperationException("archive " + name + " holds the tablespace at " + location
                             + "; tablespaces outside the data directory are not supported yet");
                 }
-                archive = new ArchiveSplicer(tar, name);
+                archive = new ArchiveSplicer(tar, name, listener::betweenMembers);
             }
             case 'd' -> {
                 if (inManifest) {

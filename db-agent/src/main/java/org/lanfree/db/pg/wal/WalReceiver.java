@@ -1,9 +1,6 @@
 package org.lanfree.db.pg.wal;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.time.Duration;
-import java.time.Instant;
 import org.lanfree.db.pg.wire.BackendMessage;
 import org.lanfree.db.pg.wire.PgProtocolException;
 import org.lanfree.db.pg.wire.ReplicationConnection;
@@ -26,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class WalReceiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(WalReceiver.class);
-    /** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01. */
-    private static final long PG_EPOCH_MICROS = Duration.ofDays(10957).toNanos() / 1000;
 
     private final ReplicationConnection connection;
     private final WalSegments segments;
@@ -93,10 +88,8 @@ public final class WalReceiver {
 
     /** Standby status update: written and flushed up to {@code position}; applied is not tracked. */
     private void sendStatus(Lsn position) {
-        ByteBuffer b = ByteBuffer.allocate(34).order(ByteOrder.BIG_ENDIAN);
-        long nowMicros = Instant.now().toEpochMilli() * 1000 - PG_EPOCH_MICROS;
-        b.put((byte) 'r').putLong(position.value()).putLong(position.value()).putLong(0).putLong(nowMicros).put((byte) 0);
-        connection.sendCopyData(b.array(), 0, b.position());
+        byte[] status = StandbyStatus.encode(position, position);
+        connection.sendCopyData(status, 0, status.length);
     }
 
     /** Client CopyDone, then whatever the server still sends until it is ready again. */

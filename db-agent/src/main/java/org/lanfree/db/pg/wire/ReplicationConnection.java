@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * reply that mixes result sets and a copy stream (BASE_BACKUP, START_REPLICATION).
  * NoticeResponses are logged and kept ({@link #notices}); an ErrorResponse is thrown as
  * {@link PgServerException} once the server is ready again, so the session stays usable.
- * Not thread-safe: one thread drives a session.
+ * One thread reads a session's replies; writes are serialized, so another thread may send
+ * (e.g. CopyDone to stop a stream that the reading thread is waiting on).
  */
 public final class ReplicationConnection implements AutoCloseable {
 
@@ -34,8 +35,9 @@ public final class ReplicationConnection implements AutoCloseable {
     private final MessageWriter out;
     private final Deque<ServerNotice> notices = new ArrayDeque<>();
     private Map<String, String> parameters;
-    private String running;
-    private boolean closed;
+    private final Object writeLock = new Object();
+    private volatile String running;
+    private volatile boolean closed;
 
     private ReplicationConnection(ConnectionConfig config, Socket socket) throws IOException {
         this.config = config;
@@ -140,7 +142,9 @@ public final class ReplicationConnection implements AutoCloseable {
         running = sql;
         LOG.trace("pg {} -> Q {}", config.describe(), sql);
         try {
-            out.query(sql);
+            synchronized (writeLock) {
+                out.query(sql);
+            }
         } catch (IOException e) {
             throw broken("sending '" + sql + "'", e);
         }
@@ -172,7 +176,9 @@ public final class ReplicationConnection implements AutoCloseable {
     /** Sends one CopyData message (in a CopyBoth or CopyIn stream). */
     public void sendCopyData(byte[] data, int off, int len) {
         try {
-            out.copyData(data, off, len);
+            synchronized (writeLock) {
+                out.copyData(data, off, len);
+            }
         } catch (IOException e) {
             throw broken("sending CopyData", e);
         }
@@ -181,7 +187,9 @@ public final class ReplicationConnection implements AutoCloseable {
     /** Sends CopyDone: the client's half of the copy stream ends. */
     public void sendCopyDone() {
         try {
-            out.copyDone();
+            synchronized (writeLock) {
+                out.copyDone();
+            }
         } catch (IOException e) {
             throw broken("sending CopyDone", e);
         }
@@ -202,7 +210,9 @@ public final class ReplicationConnection implements AutoCloseable {
         closed = true;
         try {
             if (!socket.isClosed()) {
-                out.terminate();
+                synchronized (writeLock) {
+                    out.terminate();
+                }
             }
         } catch (IOException e) {
             LOG.debug("pg {}: Terminate not sent: {}", config.describe(), e.getMessage());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -23,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,7 +118,9 @@ class BaseBackupTest {
     /**
      * While the backup runs, another session switches WAL segments and checkpoints again and
      * again, so the server recycles every segment nothing holds: the slot made before
-     * BASE_BACKUP must keep the backup's WAL, which then spans many segments.
+     * BASE_BACKUP must keep the backup's WAL, which then spans many segments. The WAL follows
+     * the data as it goes: segments land in the tar before the data's last member, and the slot
+     * moves on during the backup, so the server need not keep all of it until the end.
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = PostgresVersion.class, names = {"V15", "V17", "V18"})
@@ -126,31 +131,54 @@ class BaseBackupTest {
         pg.execute("CREATE TABLE " + table + " (id serial PRIMARY KEY, at timestamptz DEFAULT now())");
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger switches = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch churned = new CountDownLatch(1);
         List<Lsn> committedAt = new CopyOnWriteArrayList<>(); // after each churn row's commit
+        List<Lsn> slotRestart = new CopyOnWriteArrayList<>(); // the backup slot's restart_lsn as the churn saw it
         Thread churn = Thread.ofPlatform().name("wal-churn").start(() -> {
             try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
-                while (!stop.get()) {
+                started.await(60, TimeUnit.SECONDS);
+                for (; switches.get() < 8; switches.incrementAndGet()) { // enough to recycle, few enough to be quick
                     s.execute("INSERT INTO " + table + " DEFAULT VALUES");
                     committedAt.add(Lsn.valueOf(scalarString(s, "SELECT pg_current_wal_insert_lsn()::text")));
                     s.execute("SELECT pg_switch_wal()");
                     s.execute("CHECKPOINT");
-                    switches.incrementAndGet();
                 }
-            } catch (SQLException e) {
+                churned.countDown();
+                while (!stop.get()) {
+                    String restart = scalarString(s, "SELECT max(restart_lsn)::text FROM pg_replication_slots"
+                            + " WHERE slot_name LIKE 'lanfree_bb_%'");
+                    if (restart != null) {
+                        slotRestart.add(Lsn.valueOf(restart));
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (SQLException | InterruptedException e) {
                 throw new IllegalStateException("churn on " + pg + ": " + e.getMessage(), e);
+            } finally {
+                churned.countDown();
             }
         });
         Path tarFile = dir.resolve("churned.tar");
         BaseBackupResult result;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16)) {
-            result = new PgBaseBackup(Clusters.superuser(pg)).run(
-                    BaseBackupOptions.labelled("churn").withMaxRate(32768), out, BackupProgress.NONE);
+        // the sink holds the backup after 8 MB until the churn is done, so all of it falls inside the backup
+        try (OutputStream out = new GatedOutputStream(new BufferedOutputStream(Files.newOutputStream(tarFile), 1 << 16),
+                8 << 20, churned)) {
+            result = new PgBaseBackup(Clusters.superuser(pg)).run(BaseBackupOptions.labelled("churn").withMaxRate(32768),
+                    out, (done, total) -> started.countDown());
         } finally {
             stop.set(true);
             churn.join(30_000);
         }
         assertTrue(result.walSegments() >= 4, "the WAL range should span several segments: " + result
                 + " after " + switches.get() + " switches");
+
+        List<String> members = List.of(Command.run("tar", "-tf", tarFile.toString()).ok().output().split("\n"));
+        int firstWal = members.indexOf(members.stream().filter(m -> m.startsWith("pg_wal/0")).findFirst().orElseThrow());
+        assertTrue(firstWal < members.indexOf("global/pg_control"), "WAL went into the tar beside the data: " + members);
+        assertTrue(slotRestart.stream().anyMatch(lsn -> new WalSegments(16 << 20).segmentNumber(lsn)
+                > new WalSegments(16 << 20).segmentNumber(result.startLsn())),
+                "the slot released WAL during the backup: " + slotRestart + " from " + result.startLsn());
 
         Path data = dir.resolve("churned");
         Files.createDirectories(data);
@@ -217,6 +245,36 @@ class BaseBackupTest {
         try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
             assertEquals(0, scalarLong(s, "SELECT count(*) FROM pg_replication_slots"), "the temporary slot is gone");
             assertFalse(scalarBoolean(s, "SELECT count(*) > 0 FROM pg_stat_progress_basebackup"), "no backup runs on");
+        }
+    }
+
+    /** Passes bytes through, but the write that crosses {@code gate} bytes first waits for {@code open}. */
+    private static final class GatedOutputStream extends FilterOutputStream {
+
+        private final long gate;
+        private final CountDownLatch open;
+        private long written;
+
+        GatedOutputStream(OutputStream out, long gate, CountDownLatch open) {
+            super(out);
+            this.gate = gate;
+            this.open = open;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (written < gate && written + len >= gate) {
+                try {
+                    if (!open.await(60, TimeUnit.SECONDS)) {
+                        throw new IOException("the gate stayed closed for 60 s");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted at the gate", e);
+                }
+            }
+            written += len;
+            out.write(b, off, len);
         }
     }
 
