@@ -94,8 +94,9 @@ public final class PgBaseBackup {
     }
 
     /**
-     * The WAL session waits idle while BASE_BACKUP runs; a server-wide idle_session_timeout
-     * must not end it, since its temporary slot keeps the backup's WAL.
+     * The WAL session sits idle until BASE_BACKUP's checkpoint is done, and again while its stream
+     * is paused; a server-wide idle_session_timeout must not end it, since its temporary slot
+     * keeps the backup's WAL.
      */
     private ConnectionConfig walSessionConfig() {
         return config.withApplicationName("lanfree_wal").withServerOptions("-c idle_session_timeout=0");
