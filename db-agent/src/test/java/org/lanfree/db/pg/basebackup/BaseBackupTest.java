@@ -54,7 +54,7 @@ class BaseBackupTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = PostgresVersion.class, names = {"V15", "V17", "V18"})
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V16", "V17", "V18"})
     void backupTakenDuringWritesRestoresToTheRowsCommittedBeforeItsEnd(PostgresVersion version, Clusters clusters)
             throws Exception {
         PostgresCluster pg = clusters.get(version);
@@ -123,7 +123,7 @@ class BaseBackupTest {
      * moves on during the backup, so the server need not keep all of it until the end.
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = PostgresVersion.class, names = {"V15", "V17", "V18"})
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V16", "V17", "V18"})
     void theSlotKeepsTheBackupsWalWhileCheckpointsRecycleSegments(PostgresVersion version, Clusters clusters)
             throws Exception {
         PostgresCluster pg = clusters.get(version);

@@ -21,7 +21,7 @@ import org.lanfree.testkit.postgres.PostgresVersion;
 class ReplicationConnectionTest {
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = PostgresVersion.class, names = {"V15", "V17", "V18"})
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V16", "V17", "V18"})
     void logsInWithTrustMd5AndScramAndIdentifiesTheSystem(PostgresVersion version, Clusters clusters) {
         PostgresCluster pg = clusters.get(version);
         for (String[] login : new String[][] {{"repl_trust", null}, {"repl_md5", Clusters.PASSWORD},
