@@ -37,6 +37,19 @@ class ReplicationConnectionTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = PostgresVersion.class, names = {"V15", "V18"})
+    void aDatabaseWalSenderAlsoAnswersSql(PostgresVersion version, Clusters clusters) {
+        PostgresCluster pg = clusters.get(version);
+        try (ReplicationConnection c = ReplicationConnection.open(Clusters.superuser(pg).withMode(ReplicationMode.DATABASE))) {
+            assertEquals("postgres", c.queryOne("IDENTIFY_SYSTEM").value("dbname"));
+            assertEquals("42", c.queryOne("SELECT 40 + 2 AS answer").value("answer"));
+        }
+        try (ReplicationConnection c = ReplicationConnection.open(Clusters.superuser(pg))) {
+            assertEquals(null, c.queryOne("IDENTIFY_SYSTEM").value("dbname"), "a physical walsender has no database");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V18"})
     void wrongPasswordIsRefusedWithTheServersSqlState(PostgresVersion version, Clusters clusters) {
         PostgresCluster pg = clusters.get(version);
         for (String role : new String[] {"repl_md5", "repl_scram"}) {
