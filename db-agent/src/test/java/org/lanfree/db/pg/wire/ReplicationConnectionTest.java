@@ -37,11 +37,16 @@ class ReplicationConnectionTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = PostgresVersion.class, names = {"V15", "V18"})
-    void aDatabaseWalSenderAlsoAnswersSql(PostgresVersion version, Clusters clusters) {
+    void aDatabaseWalSenderAnswersSqlAndItsNoticesAreKept(PostgresVersion version, Clusters clusters) {
         PostgresCluster pg = clusters.get(version);
         try (ReplicationConnection c = ReplicationConnection.open(Clusters.superuser(pg).withMode(ReplicationMode.DATABASE))) {
             assertEquals("postgres", c.queryOne("IDENTIFY_SYSTEM").value("dbname"));
             assertEquals("42", c.queryOne("SELECT 40 + 2 AS answer").value("answer"));
+            c.query("DO $$ BEGIN RAISE NOTICE 'tape % is full', 'LF0001L8'; END $$");
+            ServerNotice notice = c.notices().get(c.notices().size() - 1);
+            assertEquals("NOTICE", notice.severity());
+            assertEquals("00000", notice.sqlState());
+            assertEquals("tape LF0001L8 is full", notice.message());
         }
         try (ReplicationConnection c = ReplicationConnection.open(Clusters.superuser(pg))) {
             assertEquals(null, c.queryOne("IDENTIFY_SYSTEM").value("dbname"), "a physical walsender has no database");
