@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.security.MessageDigest;
 import java.util.List;
 import org.lanfree.fs.archive.ArchiveEntry;
 import org.lanfree.fs.archive.ArchiveFormatException;
@@ -21,13 +22,16 @@ import org.lanfree.fs.tree.Warnings;
 
 /**
  * Applies one archive of a chain under the target: creates or replaces each member, then, after
- * the tree's members (folders given their metadata), acts on the trailer: {@code .lanfree/DELETED}
- * removes what the backup found deleted. For an incremental ({@code replacing}), a member whose
+ * the tree's members (folders given their metadata), acts on the trailer: {@code .lanfree/SHA256SUMS}
+ * checks the files written ({@link ContentSums}), {@code .lanfree/DELETED} removes what the backup
+ * found deleted. For an incremental ({@code replacing}), a member whose
  * path holds a folder that is no longer one replaces the folder and everything under it.
  */
 final class ArchiveApplier {
 
     private static final ByteString DELETED = ByteString.of(".lanfree/DELETED");
+    private static final ByteString SUMS = ByteString.of(".lanfree/SHA256SUMS");
+    private static final byte[] ZEROS = new byte[64 * 1024];
     private static final int CREATE = Posix.O_WRONLY | Posix.O_CREAT | Posix.O_EXCL | Posix.NOFOLLOW;
 
     private final Fd target;
@@ -39,6 +43,8 @@ final class ArchiveApplier {
     private final MetadataApplier metadata;
     private final boolean root = Posix.isRoot();
     private final TreeRemover remover = new TreeRemover();
+    private final MessageDigest sha = ContentSums.sha256();
+    private final ContentSums sums = new ContentSums();
     private PaxReader reader;
     private long restored;
     private long files;
@@ -71,13 +77,22 @@ final class ArchiveApplier {
                 }
             }
         } finally {
-            cursor.close();
+            try {
+                cursor.close();
+            } finally {
+                sums.close();
+            }
         }
         return new RestoreSummary(restored, files, dataBytes, deleted, skipped, 0);
     }
 
     private void trailer(ArchiveEntry e) throws IOException {
-        if (e.path().equals(DELETED) && e.type() == EntryType.FILE) {
+        if (e.type() != EntryType.FILE) {
+            return;
+        }
+        if (e.path().equals(SUMS)) {
+            sums.check(reader, warnings);
+        } else if (e.path().equals(DELETED)) {
             deleted += new Deletions(target, options, metadata, warnings).apply(reader);
         }
     }
@@ -166,17 +181,23 @@ final class ArchiveApplier {
 
     private void file(Fd parent, ByteString name, ArchiveEntry e) throws IOException, MemberSkipped {
         clear(parent, name, e);
+        sha.reset();
         try (Fd f = Posix.openAt(parent, name, CREATE, 0600)) {
             if (e.sparse() == null) {
                 copy(f, e.size(), -1);
             } else {
+                long hashed = 0;
                 for (int i = 0; i < e.sparse().regions(); i++) {
+                    zeros(e.sparse().offset(i) - hashed);
                     copy(f, e.sparse().length(i), e.sparse().offset(i));
+                    hashed = e.sparse().offset(i) + e.sparse().length(i);
                 }
+                zeros(e.size() - hashed);
                 FileData.truncate(f, e.size());
             }
             metadata.apply(f, e);
         }
+        sums.record(e.path(), sha.digest());
         files++;
         dataBytes += e.size();
     }
@@ -189,6 +210,7 @@ final class ArchiveApplier {
             if (n < 0) {
                 throw new ArchiveFormatException("member data ends early at offset " + reader.position());
             }
+            sha.update(heap, 0, n);
             MemorySegment.copy(heap, 0, buffer, JAVA_BYTE, 0, n);
             if (offset < 0) {
                 FileData.writeFully(f, buffer, n);
@@ -196,6 +218,13 @@ final class ArchiveApplier {
                 FileData.pwriteFully(f, buffer, n, offset + done);
             }
             done += n;
+        }
+    }
+
+    /** Hashes a hole: the archive's sums are over the content with holes read as zeros. */
+    private void zeros(long n) {
+        for (long left = n; left > 0; left -= ZEROS.length) {
+            sha.update(ZEROS, 0, (int) Math.min(left, ZEROS.length));
         }
     }
 
