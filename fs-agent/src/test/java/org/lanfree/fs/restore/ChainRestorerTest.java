@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lanfree.fs.archive.ArchiveListener;
@@ -34,12 +36,28 @@ import org.lanfree.fs.tree.WarningList;
 /** Backup chains of real trees written by {@link TreeArchiver}, restored archive after archive. */
 class ChainRestorerTest {
 
+    /** Where the chain is made, once for every test (the every-case tree's 4 GiB sparse file is slow to hash). */
+    @TempDir
+    static Path shared;
+
+    private static Chain chain;
+
     @TempDir
     Path temp;
+
+    @BeforeAll
+    static void makeTheChain() throws Exception {
+        chain = threeLevels(shared);
+    }
 
     @AfterEach
     void removeDeepPaths() throws Exception {
         Cleanup.emptyFolder(temp);
+    }
+
+    @AfterAll
+    static void removeTheChain() throws Exception {
+        Cleanup.emptyFolder(shared);
     }
 
     /** Three levels of one tree: archives, the tree's snapshot at each level, and a folder outside it. */
@@ -48,7 +66,6 @@ class ChainRestorerTest {
 
     @Test
     void aThreeLevelChainRestoresTheTreeOfTheLastLevel() throws Exception {
-        Chain chain = threeLevels();
         Path target = temp.resolve("target");
         WarningList warnings = new WarningList(10);
 
@@ -63,7 +80,6 @@ class ChainRestorerTest {
 
     @Test
     void aChainStoppedAtTheSecondLevelRestoresTheTreeOfThatLevel() throws Exception {
-        Chain chain = threeLevels();
         Path target = temp.resolve("target");
         WarningList warnings = new WarningList(10);
 
@@ -75,7 +91,6 @@ class ChainRestorerTest {
 
     @Test
     void aSelectiveChainRestoreAppliesTheSelectionToEveryArchive() throws Exception {
-        Chain chain = threeLevels();
         Path target = temp.resolve("target");
         Set<ByteString> selected = Set.of(b("type-changes"), b("new-folder"), b("to-delete"), b("trap"));
 
@@ -90,7 +105,6 @@ class ChainRestorerTest {
 
     @Test
     void onlyTheFirstArchiveRefusesATargetThatIsNotEmpty() throws Exception {
-        Chain chain = threeLevels();
         Path target = Files.createDirectory(temp.resolve("target"));
         Files.writeString(target.resolve("already-there"), "x");
         try (ChainRestorer restorer = new ChainRestorer(ByteString.of(target.toString()), RestoreOptions.defaults(),
@@ -122,7 +136,7 @@ class ChainRestorerTest {
      * file and a folder, every type change, new modes. Level 3: deletions of files and of whole
      * folder trees, a folder replaced by a symlink to a folder outside holding the same names.
      */
-    private Chain threeLevels() throws Exception {
+    private static Chain threeLevels(Path temp) throws Exception {
         Path source = Files.createDirectory(temp.resolve("source"));
         Path outside = Files.createDirectory(temp.resolve("outside"));
         Files.writeString(outside.resolve("victim"), "must stay");
@@ -143,7 +157,7 @@ class ChainRestorerTest {
         }
         snapshots.add(TreeSnapshot.of(source, TreeSnapshot.Facts.ALL));
         List<Fingerprint> level1 = fingerprints(source);
-        archives.add(backup(source, null, "level1.tar"));
+        archives.add(backup(temp, source, null, "level1.tar"));
 
         Path tc = source.resolve("type-changes");
         Files.delete(tc.resolve("file-to-dir"));
@@ -168,7 +182,7 @@ class ChainRestorerTest {
         Files.setPosixFilePermissions(source.resolve("new.txt"), PosixFilePermissions.fromString("rw-------"));
         snapshots.add(TreeSnapshot.of(source, TreeSnapshot.Facts.ALL));
         List<Fingerprint> level2 = fingerprints(source);
-        archives.add(backup(source, level1, "level2.tar"));
+        archives.add(backup(temp, source, level1, "level2.tar"));
 
         Files.delete(source.resolve("new.txt"));
         Files.delete(source.resolve("dir/sub/x"));
@@ -178,11 +192,11 @@ class ChainRestorerTest {
         Files.createSymbolicLink(source.resolve("trap"), outside);
         Files.writeString(source.resolve("dir/edited"), "version 3");
         snapshots.add(TreeSnapshot.of(source, TreeSnapshot.Facts.ALL));
-        archives.add(backup(source, level2, "level3.tar"));
+        archives.add(backup(temp, source, level2, "level3.tar"));
         return new Chain(archives, snapshots, outside);
     }
 
-    private Path backup(Path source, List<Fingerprint> previous, String name) throws IOException {
+    private static Path backup(Path temp, Path source, List<Fingerprint> previous, String name) throws IOException {
         Path archive = temp.resolve(name);
         WarningList warnings = new WarningList(10);
         ArchiveSummary summary;
