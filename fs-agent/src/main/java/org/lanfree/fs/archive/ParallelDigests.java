@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * SHA-256s of archived files computed on their own threads while the caller reads and writes the
@@ -26,7 +27,8 @@ final class ParallelDigests implements AutoCloseable {
     static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private static final long ZEROS = 64 * 1024;
 
-    private record Lane(ExecutorService thread, Sha256 sha) {
+    /** A hashing thread, its digest, and the bytes handed to it not hashed yet. */
+    private record Lane(ExecutorService thread, Sha256 sha, AtomicLong queued) {
     }
 
     private final Arena arena = Arena.ofShared();
@@ -46,7 +48,7 @@ final class ParallelDigests implements AutoCloseable {
                 Thread t = new Thread(r, "lanfree-sha256-" + n);
                 t.setDaemon(true);
                 return t;
-            }), Sha256.create());
+            }), Sha256.create(), new AtomicLong());
         }
     }
 
@@ -65,11 +67,17 @@ final class ParallelDigests implements AutoCloseable {
         free.add(buffer);
     }
 
-    /** The digest of the next file, on the next lane. */
+    /** The digest of the next file, on the lane with the least left to hash (the next in turn on a tie). */
     FileDigest start() {
-        Lane lane = lanes[turn];
+        Lane best = null;
+        for (int i = 0; i < lanes.length; i++) {
+            Lane lane = lanes[(turn + i) % lanes.length];
+            if (best == null || lane.queued.get() < best.queued.get()) {
+                best = lane;
+            }
+        }
         turn = (turn + 1) % lanes.length;
-        return new FileDigest(lane);
+        return new FileDigest(best);
     }
 
     /**
@@ -91,10 +99,12 @@ final class ParallelDigests implements AutoCloseable {
 
         /** Hashes the first {@code length} bytes of {@code buffer}, then frees the buffer. */
         void update(MemorySegment buffer, long length) {
+            lane.queued.addAndGet(length);
             lane.thread.execute(() -> {
                 try {
                     lane.sha.update(buffer, length);
                 } finally {
+                    lane.queued.addAndGet(-length);
                     free.add(buffer);
                 }
             });
