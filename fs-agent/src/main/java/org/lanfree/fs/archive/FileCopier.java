@@ -3,10 +3,8 @@ package org.lanfree.fs.archive;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.CompletableFuture;
 import org.lanfree.fs.posix.Fd;
 import org.lanfree.fs.posix.FileData;
 import org.lanfree.fs.posix.Posix;
@@ -22,24 +20,23 @@ import org.lanfree.fs.tree.Warnings;
  * read again (up to {@link #ATTEMPTS} times) if it changed meanwhile, so it is archived
  * consistently; a large file is streamed, and if it shrinks the rest is zeros, and if its size,
  * mtime or ctime moved while it was read it is reported and marked; a read error midway is
- * treated like a file that shrank. The archive stays valid either way.
+ * treated like a file that shrank. The archive stays valid either way. The SHA-256 is computed by
+ * {@link ParallelDigests} while the next buffers and files are read, so it comes as a future.
  */
 final class FileCopier implements AutoCloseable {
 
-    static final int BUFFER = 1 << 20;
+    static final int BUFFER = ParallelDigests.BUFFER;
     static final int ATTEMPTS = 3;
+    /** Files up to this size are hashed on the writer's thread (see {@link ParallelDigests#hereAndNow}). */
+    static final int HASH_HERE = 64 * 1024;
     private static final byte[] ZEROS = new byte[64 * 1024];
 
-    /** What became of one file. */
-    record Copied(ArchiveEntry member, long offset, byte[] sha256, boolean changedWhileRead) {
+    /** What became of one file; {@code sha256} completes once its content is hashed. */
+    record Copied(ArchiveEntry member, long offset, CompletableFuture<byte[]> sha256, boolean changedWhileRead) {
     }
 
-    private final Arena arena = Arena.ofConfined();
-    private final MemorySegment buffer = arena.allocate(BUFFER, 4096);
     private final byte[] heap = new byte[BUFFER];
-    private final byte[][] streaming = {heap, new byte[BUFFER]};
-    private final BackgroundDigest background = new BackgroundDigest();
-    private final MessageDigest sha;
+    private final ParallelDigests digests = new ParallelDigests();
     private final PaxWriter writer;
     private final Warnings warnings;
     private final ArchiveListener listener;
@@ -50,11 +47,6 @@ final class FileCopier implements AutoCloseable {
         this.warnings = warnings;
         this.listener = listener;
         this.members = members;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JDK has no SHA-256", e);
-        }
     }
 
     /** Archives the file of {@code visit}; null when it could not be opened (a warning says why). */
@@ -92,45 +84,58 @@ final class FileCopier implements AutoCloseable {
 
     /** Reads the whole file before its header; null when it grew past the buffer meanwhile. */
     private Copied copySmall(Fd fd, FsEntry entry, Stat st) throws IOException {
-        Stat before = st;
-        int read = 0;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            read = readWhole(fd, (int) before.size(), entry);
-            Stat after = Posix.stat(fd);
-            boolean consistent = sameContent(before, after) && read == before.size();
-            if (consistent || attempt == ATTEMPTS) {
-                boolean changed = !consistent;
-                if (changed) {
-                    warnings.warn(entry.path(), "changed while it was read, " + ATTEMPTS + " times; archived as last read ("
-                            + read + " of " + before.size() + " bytes, the rest zeros) and marked as changed");
+        MemorySegment buffer = digests.take();
+        boolean handedOver = false;
+        try {
+            Stat before = st;
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                int read = readWhole(fd, buffer, (int) before.size(), entry);
+                Stat after = Posix.stat(fd);
+                boolean consistent = sameContent(before, after) && read == before.size();
+                if (consistent || attempt == ATTEMPTS) {
+                    boolean changed = !consistent;
+                    if (changed) {
+                        warnings.warn(entry.path(), "changed while it was read, " + ATTEMPTS + " times; archived as last"
+                                + " read (" + read + " of " + before.size() + " bytes, the rest zeros) and marked as changed");
+                    }
+                    ArchiveEntry member = members.member(entry, before, null);
+                    long offset = writer.position();
+                    writer.begin(member);
+                    if (read > 0) {
+                        MemorySegment.copy(buffer, JAVA_BYTE, 0, heap, 0, read);
+                        writer.write(heap, 0, read);
+                    }
+                    long rest = writer.remaining();
+                    zeros(rest);
+                    if (before.size() <= HASH_HERE && rest == 0) {
+                        return new Copied(member, offset, digests.hereAndNow(buffer, read), changed);
+                    }
+                    ParallelDigests.FileDigest sha = digests.start();
+                    handedOver = true;
+                    sha.update(buffer, read);
+                    sha.zeros(rest);
+                    return new Copied(member, offset, sha.finish(), changed);
                 }
-                ArchiveEntry member = members.member(entry, before, null);
-                long offset = writer.position();
-                writer.begin(member);
-                sha.reset();
-                if (read > 0) {
-                    writer.write(heap, 0, read);
-                    sha.update(heap, 0, read);
+                if (after.size() > BUFFER) {
+                    return null;
                 }
-                zeros(writer.remaining(), true);
-                return new Copied(member, offset, sha.digest(), changed);
+                before = after;
             }
-            if (after.size() > BUFFER) {
-                return null;
+            throw new IllegalStateException("unreachable");
+        } finally {
+            if (!handedOver) {
+                digests.give(buffer);
             }
-            before = after;
         }
-        throw new IllegalStateException("unreachable");
     }
 
-    private int readWhole(Fd fd, int size, FsEntry entry) throws IOException {
+    private int readWhole(Fd fd, MemorySegment buffer, int size, FsEntry entry) throws IOException {
         int done = 0;
         while (done < size) {
-            long n = FileData.pread(fd, buffer, size - done, done);
+            long n = FileData.pread(fd, buffer.asSlice(done), size - done, done);
             if (n == 0) {
                 break;
             }
-            MemorySegment.copy(buffer, JAVA_BYTE, 0, heap, done, (int) n);
             done += (int) n;
             listener.dataRead(entry, n);
         }
@@ -142,8 +147,7 @@ final class FileCopier implements AutoCloseable {
         ArchiveEntry member = members.member(entry, st, map);
         long offset = writer.position();
         writer.begin(member);
-        background.reset();
-        int turn = 0;
+        ParallelDigests.FileDigest sha = digests.start();
         long logical = 0;
         long shortBy = 0;
         PosixException failure = null;
@@ -151,9 +155,10 @@ final class FileCopier implements AutoCloseable {
         for (int r = 0; r < regions && shortBy == 0; r++) {
             long start = map == null ? 0 : map.offset(r);
             long end = start + (map == null ? st.size() : map.length(r));
-            background.zeros(start - logical);
+            sha.zeros(start - logical);
             logical = start;
             while (logical < end) {
+                MemorySegment buffer = digests.take();
                 long n;
                 try {
                     n = FileData.pread(fd, buffer, Math.min(BUFFER, end - logical), logical);
@@ -162,22 +167,21 @@ final class FileCopier implements AutoCloseable {
                     n = 0;
                 }
                 if (n == 0) {
+                    digests.give(buffer);
                     shortBy = writer.remaining();
                     break;
                 }
-                byte[] chunk = streaming[turn];
-                turn ^= 1;
-                MemorySegment.copy(buffer, JAVA_BYTE, 0, chunk, 0, (int) n);
-                writer.write(chunk, 0, (int) n);
-                background.update(chunk, (int) n);
+                MemorySegment.copy(buffer, JAVA_BYTE, 0, heap, 0, (int) n);
+                sha.update(buffer, n);
+                writer.write(heap, 0, (int) n);
                 logical += n;
                 listener.dataRead(entry, n);
             }
         }
         if (shortBy > 0) {
-            zeros(writer.remaining(), false);
+            zeros(writer.remaining());
         }
-        background.zeros(st.size() - logical);
+        sha.zeros(st.size() - logical);
         Stat after = Posix.stat(fd);
         boolean changed = shortBy > 0 || !sameContent(st, after);
         if (failure != null) {
@@ -191,16 +195,14 @@ final class FileCopier implements AutoCloseable {
                     + ", mtime " + st.mtimeNs() + " -> " + after.mtimeNs() + "); the archived copy may mix old and new"
                     + " data and is marked as changed");
         }
-        return new Copied(member, offset, background.digest(), changed);
+        return new Copied(member, offset, sha.finish(), changed);
     }
 
-    private void zeros(long n, boolean hash) throws IOException {
+    /** Writes {@code n} zeros of the current member's data. */
+    private void zeros(long n) throws IOException {
         while (n > 0) {
             int k = (int) Math.min(n, ZEROS.length);
             writer.write(ZEROS, 0, k);
-            if (hash) {
-                sha.update(ZEROS, 0, k);
-            }
             n -= k;
         }
     }
@@ -211,7 +213,6 @@ final class FileCopier implements AutoCloseable {
 
     @Override
     public void close() {
-        background.close();
-        arena.close();
+        digests.close();
     }
 }

@@ -266,14 +266,18 @@ public final class PaxWriter implements AutoCloseable {
         System.arraycopy(b, 0, h, off, Math.min(b.length, width));
     }
 
-    /** {@code width - 1} octal digits, zero-filled, then NUL. */
+    /** {@code width - 1} octal digits, zero-filled, then NUL (written digit by digit: a header per file adds up). */
     private static void octal(byte[] h, int off, int width, long value) {
-        String digits = Long.toOctalString(value);
-        if (digits.length() > width - 1) {
+        if (value < 0 || (width - 1 < 21 && value >>> (3 * (width - 1)) != 0)) {
             throw new IllegalArgumentException("tar header field at " + off + " cannot hold " + value + " in "
                     + (width - 1) + " octal digits");
         }
-        ascii(h, off, "0".repeat(width - 1 - digits.length()) + digits + "\0");
+        long v = value;
+        for (int i = off + width - 2; i >= off; i--) {
+            h[i] = (byte) ('0' + (v & 7));
+            v >>>= 3;
+        }
+        h[off + width - 1] = 0;
     }
 
     private static void ascii(byte[] h, int off, String text) {

@@ -65,6 +65,7 @@ public final class TreeArchiver {
         PaxWriter writer = new PaxWriter(buffered);
         MemberFactory members = new MemberFactory(owners);
         Tally tally = new Tally();
+        InOrder events = new InOrder();
         try (Spool sums = new Spool("sha256sums");
              Spool warningLines = new Spool("warnings");
              Spool deletions = new Spool("deleted")) {
@@ -74,22 +75,23 @@ public final class TreeArchiver {
                 append(warningLines, ((path.isEmpty() ? "." : path.toString()) + ": " + problem + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             };
-            ChangeDetector detector = previous == null ? null : new ChangeDetector(previous, gone -> {
+            ChangeDetector detector = previous == null ? null : new ChangeDetector(previous, gone -> events.add(null, none -> {
                 tally.deleted++;
                 append(deletions, gone.path().concat(NUL).toByteArray());
                 listener.deleted(gone);
-            });
+            }));
             try (FileCopier copier = new FileCopier(writer, spooled, listener, members)) {
                 new TreeWalker(options, spooled).walk(root, visit -> {
                     ChangeDetector.Change change = detector == null ? ChangeDetector.Change.ADDED
                             : detector.classify(visit.entry().fingerprint());
                     if (change != ChangeDetector.Change.UNCHANGED) {
-                        write(visit, change, writer, copier, members, sums, tally);
+                        write(visit, change, writer, copier, members, sums, tally, events);
                     }
                 });
-            }
-            if (detector != null) {
-                detector.finish();
+                if (detector != null) {
+                    detector.finish();
+                }
+                events.finish();
             }
             long now = clock.millis() * 1_000_000L;
             trailer(writer, ByteString.of("SHA256SUMS"), sums, now);
@@ -116,25 +118,27 @@ public final class TreeArchiver {
     }
 
     private void write(Visit visit, ChangeDetector.Change change, PaxWriter writer, FileCopier copier,
-                       MemberFactory members, Spool sums, Tally tally) throws IOException {
+                       MemberFactory members, Spool sums, Tally tally, InOrder events) throws IOException {
         FsEntry entry = visit.entry();
         if (entry.kind() == FileKind.REGULAR && !entry.isHardLink()) {
             FileCopier.Copied copied = copier.copy(visit);
             if (copied == null) {
                 return;
             }
-            sums.append(sumLine(copied.sha256(), entry.path()));
             tally.members++;
             tally.files++;
             tally.dataBytes += copied.member().size();
-            listener.archived(entry, copied.member(), copied.offset(), change, copied.sha256(), copied.changedWhileRead());
+            events.add(copied.sha256(), sha256 -> {
+                append(sums, sumLine(sha256, entry.path()));
+                listener.archived(entry, copied.member(), copied.offset(), change, sha256, copied.changedWhileRead());
+            });
             return;
         }
         ArchiveEntry member = members.member(entry, entry.stat(), null);
         long offset = writer.position();
         writer.begin(member);
         tally.members++;
-        listener.archived(entry, member, offset, change, null, false);
+        events.add(null, none -> listener.archived(entry, member, offset, change, null, false));
     }
 
     private static void append(Spool spool, byte[] bytes) {

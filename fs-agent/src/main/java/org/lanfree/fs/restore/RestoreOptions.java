@@ -42,4 +42,17 @@ public record RestoreOptions(boolean force, List<ByteString> select, boolean own
         }
         return false;
     }
+
+    /** True when {@code path} is selected: at or under a selected path (a folder merely on the way is not). */
+    boolean selectsWhole(ByteString path) {
+        if (select.isEmpty()) {
+            return true;
+        }
+        for (ByteString s : select) {
+            if (path.isAtOrUnder(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

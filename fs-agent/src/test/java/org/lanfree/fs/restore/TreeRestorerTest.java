@@ -69,6 +69,38 @@ class TreeRestorerTest {
     }
 
     @Test
+    void aFileDamagedInsideTheArchiveIsAWarningNamingIt() throws Exception {
+        Path source = Files.createDirectory(temp.resolve("source"));
+        Files.writeString(source.resolve("before"), "intact content before");
+        Files.writeString(source.resolve("damaged file"), "content-that-the-tape-will-damage");
+        Files.writeString(source.resolve(TestTree.NEWLINE.toString()), "intact, its sum line is escaped");
+        Path archive = temp.resolve("backup.tar");
+        Archives.write(source, archive, ArchiveListener.NONE);
+        byte[] bytes = Files.readAllBytes(archive);
+        int at = indexOf(bytes, "that-the-tape".getBytes());
+        bytes[at] ^= 0x20; // the tar structure stays valid: headers and sizes are untouched
+        Files.write(archive, bytes);
+        WarningList warnings = new WarningList(10);
+
+        RestoreSummary summary = restore(archive, temp.resolve("target"), RestoreOptions.defaults(), warnings);
+
+        assertEquals(1, warnings.count(), warnings.toString());
+        assertEquals(b("damaged file"), warnings.kept().getFirst().path());
+        assertTrue(warnings.kept().getFirst().problem().contains("does not match .lanfree/SHA256SUMS"), warnings.toString());
+        assertEquals(1, summary.warnings());
+        assertEquals(3, summary.files());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not in the archive: " + new String(needle));
+    }
+
+    @Test
     void refusesATargetThatIsNotEmptyUnlessForced() throws Exception {
         Path source = Files.createDirectory(temp.resolve("source"));
         Files.writeString(source.resolve("file"), "from the backup");
