@@ -23,7 +23,7 @@ import org.lanfree.fs.archive.TreeArchiver;
 import org.lanfree.fs.posix.ByteString;
 import org.lanfree.fs.tree.Excludes;
 import org.lanfree.fs.tree.Fingerprint;
-import org.lanfree.fs.tree.TreeOrder;
+import org.lanfree.fs.tree.PreviousTree;
 import org.lanfree.fs.tree.WalkOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,12 @@ final class TreeBackupJob {
 
     void run(Message.TreeBackup request) throws IOException {
         ByteString root = ByteString.of(request.root());
-        List<Fingerprint> previous = previous();
+        try (PreviousTree previous = previous()) {
+            run(request, root, previous);
+        }
+    }
+
+    private void run(Message.TreeBackup request, ByteString root, PreviousTree previous) throws IOException {
         FrameWriter controlOut = new FrameWriter(session.control());
         WarningSender warnings = new WarningSender(new FrameWriter(session.errors()));
         RecordSender records = new RecordSender(controlOut);
@@ -63,7 +68,7 @@ final class TreeBackupJob {
         ArchiveSummary summary;
         try {
             summary = new TreeArchiver(options, warnings, records, OwnerNames.fromSystem(), Clock.systemUTC())
-                    .archive(root, previous == null ? null : previous.iterator(), upload);
+                    .archive(root, previous == null ? null : previous.inTreeOrder(), upload);
             upload.end();
         } catch (IOException | UncheckedIOException e) {
             String text = "cannot back up " + root + " on " + client + ": " + e.getMessage();
@@ -78,25 +83,33 @@ final class TreeBackupJob {
                 stored.backupId(), root, summary.members(), summary.bytes(), summary.deleted(), summary.warnings());
     }
 
-    /** The parent's files in tree order (null for a full), as the media server sends them. */
-    private List<Fingerprint> previous() throws IOException {
-        List<Fingerprint> out = new ArrayList<>();
-        while (true) {
-            Message m = control.readMessage(RECORDS_WAIT);
-            if (m instanceof Message.FileRecords batch) {
-                for (FileRecord r : batch.records()) {
-                    out.add(new Fingerprint(RecordSender.treePath(r.path()), r.size(), r.mtimeNs(), r.ctimeNs(), r.inode(),
-                            r.mode(), r.uid(), r.gid()));
+    /**
+     * The parent's files, as the media server sends them (in the catalog's order), spooled and put
+     * in tree order on disk so the heap stays fixed; null for a full.
+     */
+    private PreviousTree previous() throws IOException {
+        PreviousTree tree = new PreviousTree();
+        try {
+            while (true) {
+                Message m = control.readMessage(RECORDS_WAIT);
+                if (m instanceof Message.FileRecords batch) {
+                    for (FileRecord r : batch.records()) {
+                        tree.add(new Fingerprint(RecordSender.treePath(r.path()), r.size(), r.mtimeNs(), r.ctimeNs(),
+                                r.inode(), r.mode(), r.uid(), r.gid()));
+                    }
+                } else if (m instanceof Message.FileRecordsEnd) {
+                    if (tree.size() == 0) {
+                        tree.close();
+                        return null;
+                    }
+                    return tree;
+                } else {
+                    throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected the parent's FileRecords, got " + m);
                 }
-            } else if (m instanceof Message.FileRecordsEnd) {
-                if (out.isEmpty()) {
-                    return null;
-                }
-                out.sort((a, b) -> TreeOrder.INSTANCE.compare(a.path(), b.path()));
-                return out;
-            } else {
-                throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected the parent's FileRecords, got " + m);
             }
+        } catch (IOException | RuntimeException e) {
+            tree.close();
+            throw e;
         }
     }
 

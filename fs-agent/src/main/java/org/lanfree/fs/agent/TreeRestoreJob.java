@@ -20,7 +20,7 @@ import org.lanfree.fs.posix.Posix;
 import org.lanfree.fs.posix.PosixException;
 import org.lanfree.fs.restore.RestoreOptions;
 import org.lanfree.fs.restore.RestoreSummary;
-import org.lanfree.fs.restore.TreeRestorer;
+import org.lanfree.fs.restore.ChainRestorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,18 +55,20 @@ final class TreeRestoreJob {
         WarningSender warnings = new WarningSender(new FrameWriter(session.errors()));
         RestoreOptions options = new RestoreOptions(true, selection(request.paths()), Posix.isRoot());
         FrameReader data = new FrameReader(session.data());
-        long files = 0;
-        long bytes = 0;
-        for (int i = 0; i < request.archives(); i++) {
-            BackupDownload archive = BackupDownload.next(data, ARCHIVE_WAIT);
-            RestoreSummary s = new TreeRestorer(options, warnings).restore(archive, target);
-            // The SHA-256 is checked at END: read to it, so a damaged stream fails here, not silently.
-            archive.transferTo(OutputStream.nullOutputStream());
-            files += s.files();
-            bytes += s.dataBytes();
-            log.info("fs-agent {}: restored archive {} of {} (backup {}): {} objects", client, i + 1,
-                    request.archives(), archive.start().backupId(), s.restored());
+        RestoreSummary total;
+        try (ChainRestorer chain = new ChainRestorer(target, options, warnings)) {
+            for (int i = 0; i < request.archives(); i++) {
+                BackupDownload archive = BackupDownload.next(data, ARCHIVE_WAIT);
+                RestoreSummary s = chain.restore(archive);
+                // The SHA-256 is checked at END: read to it, so a damaged stream fails here, not silently.
+                archive.transferTo(OutputStream.nullOutputStream());
+                log.info("fs-agent {}: applied archive {} of {} (backup {}): {} objects, {} deleted", client, i + 1,
+                        request.archives(), archive.start().backupId(), s.restored(), s.deleted());
+            }
+            total = chain.summary();
         }
+        long files = total.files();
+        long bytes = total.dataBytes();
         control.writeMessage(new Message.TreeDone(files, bytes, warnings.count()));
         log.info("fs-agent {}: restore of backup {} into {} done: {} files, {} bytes, {} warnings", client,
                 request.backupId(), target, files, bytes, warnings.count());
