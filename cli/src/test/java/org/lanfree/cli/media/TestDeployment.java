@@ -36,6 +36,40 @@ public final class TestDeployment implements AutoCloseable {
         return deployment;
     }
 
+    /**
+     * A deployment whose media server runs with {@code settings} added to its default configuration
+     * (e.g. small cartridges): brought up once to write the defaults, then down, the settings
+     * appended and the library and catalog started afresh, then up again.
+     */
+    public static TestDeployment up(String prefix, java.util.Map<String, String> settings) throws Exception {
+        TestDeployment deployment = up(prefix);
+        try {
+            Cli.Result down = Cli.run("down", "--home", deployment.home(), "--timeout", "10");
+            if (down.exitCode() != 0) {
+                throw new AssertionError("down failed: " + down);
+            }
+            StringBuilder extra = new StringBuilder("\n");
+            settings.forEach((k, v) -> extra.append(k).append(" = ").append(v).append('\n'));
+            Files.writeString(deployment.file(MediaServerDaemon.CONFIG_FILE), extra.toString(),
+                    java.nio.file.StandardOpenOption.APPEND);
+            for (String dir : List.of("vtl", "catalog")) {
+                try (var files = Files.walk(deployment.file(dir))) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Cli.Result up = deployment.run("up");
+            if (up.exitCode() != 0) {
+                throw new AssertionError("up with " + settings + " failed: " + up);
+            }
+            return deployment;
+        } catch (Exception | AssertionError e) {
+            deployment.close();
+            throw e;
+        }
+    }
+
     public String home() {
         return home.toString();
     }

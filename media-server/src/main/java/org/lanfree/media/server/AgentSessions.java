@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The well-known port where database agents call in (the client-initiated handshake). A
- * session starts with a {@link Message.StoreBackup} on its STP connection; the stream that
- * follows is stored on tape by the {@link BackupStreamWriter}, and the agent gets the verdict on
- * the same connection. Only the clients of {@code agents.clients} get an STG grant.
+ * session starts with one request on its STP connection: a {@link Message.StoreBackup}, whose
+ * stream the {@link BackupStreamWriter} stores on tape and answers with the verdict, or a
+ * {@link Message.RestoreBackup}, which the {@link RestoreSender} answers with the backup's bytes.
+ * Only the clients of {@code agents.clients} get an STG grant.
  */
 final class AgentSessions implements AutoCloseable {
 
@@ -45,27 +46,30 @@ final class AgentSessions implements AutoCloseable {
     private final String server;
     private final Catalog catalog;
     private final BackupStreamWriter writer;
+    private final RestoreSender restores;
     private final Set<String> clients;
     private DbServerListener listener;
 
-    private AgentSessions(ServerConfig.Agents config, String server, Catalog catalog, BackupStreamWriter writer) {
+    private AgentSessions(ServerConfig.Agents config, String server, Catalog catalog, BackupStreamWriter writer,
+            RestoreSender restores) {
         this.config = config;
         this.server = server;
         this.catalog = catalog;
         this.writer = writer;
+        this.restores = restores;
         this.clients = Set.copyOf(config.clients());
     }
 
     /** Registers the allowed clients in the catalog and listens on the well-known port. */
     static AgentSessions start(ServerConfig.Agents config, String server, SocketLayer layer, Catalog catalog,
-                               BackupStreamWriter writer) throws IOException {
+                               BackupStreamWriter writer, RestoreSender restores) throws IOException {
         for (String client : config.clients()) {
             if (catalog.clients().find(client).isEmpty()) {
                 // Agents call in, so the server never dials them: the catalog's address is informative only.
                 catalog.clients().register(client, "localhost", null);
             }
         }
-        AgentSessions sessions = new AgentSessions(config, server, catalog, writer);
+        AgentSessions sessions = new AgentSessions(config, server, catalog, writer, restores);
         sessions.listener = DbServerListener.bind(layer, config.secret(), DbServerHandshake.defaultTimeouts(),
                 new SockAddr.Net("127.0.0.1", config.port()), sessions::grantFor, sessions::serve);
         return sessions;
@@ -84,16 +88,20 @@ final class AgentSessions implements AutoCloseable {
         return new StgGrant(config.stgGroup(), config.ring());
     }
 
-    /** One session: the request, then the stream; the writer tells the agent the verdict. */
+    /** One session: the request, then the stream in one direction or the other. */
     private void serve(DbSession session) {
         int id = session.data().descriptor();
         try (session) {
             BackupFacts facts;
             try {
                 Message request = new FrameReader(session.data()).readMessage(REQUEST_WAIT);
+                if (request instanceof Message.RestoreBackup restore) {
+                    restores.send(id, session.data(), session.client(), restore);
+                    return;
+                }
                 if (!(request instanceof Message.StoreBackup store)) {
-                    throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected StoreBackup to open the session, got "
-                            + request);
+                    throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected StoreBackup or RestoreBackup to open"
+                            + " the session, got " + request);
                 }
                 facts = facts(session.client(), store);
             } catch (WireException e) {

@@ -2,18 +2,15 @@ package org.lanfree.media.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.lanfree.media.catalog.Backup;
 import org.lanfree.media.catalog.BackupFilter;
 import org.lanfree.media.catalog.BackupStatus;
 import org.lanfree.media.catalog.Catalog;
 import org.lanfree.media.session.DrivePool;
-import org.lanfree.media.vtl.Barcode;
-import org.lanfree.media.vtl.CartridgeInfo;
 import org.lanfree.media.vtl.DamagedBlockException;
 import org.lanfree.media.vtl.RobotException;
 import org.lanfree.media.vtl.Section;
@@ -52,6 +49,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Crosscheck {
 
     private static final Logger log = LoggerFactory.getLogger(Crosscheck.class);
+    private static final Duration FREE_DRIVE_WAIT = Duration.ofSeconds(10);
     private static final Set<BackupStatus> CHECKABLE = Set.of(BackupStatus.GOOD, BackupStatus.WARNINGS,
             BackupStatus.DAMAGED);
 
@@ -116,7 +114,7 @@ final class Crosscheck {
                     : "cartridge " + String.join(", ", missing) + " is not in the library. HINT: import it with"
                     + " 'lanfree tape import BARCODE' and run crosscheck again");
         }
-        CrosscheckMount mount = new CrosscheckMount(library, inventory, drives);
+        SectionMount mount = new SectionMount(library, inventory, drives, FREE_DRIVE_WAIT, "crosscheck");
         try (mount) {
             long bytes = new TapeFileReader(sections, mount::mount).transferTo(OutputStream.nullOutputStream());
             Backup now = catalog.backups().require(b.id());
@@ -140,30 +138,11 @@ final class Crosscheck {
         return row.put("result", "damaged").put("status", marked.status().code()).put("detail", problem);
     }
 
-    /** The catalog's sections as the VTL reader takes them (the tape file header names the backup by its id). */
     private List<Section> sections(Backup b) {
-        List<Section> out = new ArrayList<>();
-        for (org.lanfree.media.catalog.Section s : catalog.backups().sections(b.id())) {
-            var t = s.tapeFile();
-            out.add(new Section(Long.toString(b.id()), s.sectionNo(), Barcode.valueOf(t.barcode()), t.fileNumber(),
-                    t.firstBlock(), t.lastBlock(), t.bytes(), 0));
-        }
-        return out;
+        return BackupSections.of(catalog, b.id());
     }
 
     private Set<String> missingCartridges(List<Section> sections) throws IOException {
-        Set<Barcode> inside = new TreeSet<>();
-        for (CartridgeInfo c : library.cartridges()) {
-            if (c.location() != null) {
-                inside.add(c.barcode());
-            }
-        }
-        Set<String> missing = new TreeSet<>();
-        for (Section s : sections) {
-            if (!inside.contains(s.barcode())) {
-                missing.add(s.barcode().toString());
-            }
-        }
-        return missing;
+        return BackupSections.missingCartridges(library, sections);
     }
 }

@@ -98,14 +98,16 @@ public final class MediaServer implements AutoCloseable {
         DrivePool drives = new DrivePool(library, catalog,
                 new DrivePolicy(config.mountWait(), DrivePolicy.defaults().recheck(), false), inventory::reflect);
         BackupStreamWriter writer = new BackupStreamWriter(catalog, drives, SessionLimits.defaults(), Clock.systemUTC());
+        TapeOperations tapes = new TapeOperations(library, catalog, inventory, drives);
+        RestoreSender restores = new RestoreSender(catalog, library, inventory, tapes, drives, config.name(),
+                config.mountWait());
         try {
-            agents = AgentSessions.start(config.agents(), config.name(), layer, catalog, writer);
+            agents = AgentSessions.start(config.agents(), config.name(), layer, catalog, writer, restores);
         } catch (IOException | RuntimeException e) {
             throw new StartException("cannot listen for agents on port " + config.agents().port() + ": " + e.getMessage()
                     + " (agents.port in " + config.file() + ")", e);
         }
         parts.push(agents);
-        TapeOperations tapes = new TapeOperations(library, catalog, inventory, drives);
         try {
             admin = AdminServer.start(config.adminPort(), config.adminSecret(),
                     new AdminProtocol(config.name(), tapes, catalog,

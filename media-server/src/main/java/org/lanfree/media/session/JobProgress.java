@@ -8,12 +8,12 @@ import org.lanfree.media.catalog.Catalog;
  * Reports a running job's bytes to the catalog, at most once per interval, so a stream of many
  * frames costs few catalog updates. {@link #NONE} for a session without a job.
  */
-interface JobProgress {
+public interface JobProgress {
 
     JobProgress NONE = bytes -> {
     };
 
-    /** {@code bytes} payload bytes are on tape so far. */
+    /** {@code bytes} payload bytes are done so far (on tape, or sent back by a restore). */
     void bytes(long bytes);
 
     static JobProgress of(Catalog catalog, Long job, Duration interval, Clock clock) {

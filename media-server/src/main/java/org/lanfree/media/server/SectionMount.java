@@ -13,27 +13,31 @@ import org.lanfree.media.vtl.Section;
 import org.lanfree.media.vtl.TapeLibrary;
 
 /**
- * Mounts the cartridges crosscheck reads, on drives reserved through the {@link DrivePool} so that
- * no backup session is lent them meanwhile. A cartridge already in an idle drive is read there and
+ * Mounts the cartridges that crosscheck and restores read, on drives reserved through the
+ * {@link DrivePool} so that no backup session is lent them meanwhile. A cartridge already in an idle drive is read there and
  * left there; one in a drive a session holds is refused (reading would move the drive under the
  * writer); any other is loaded into a free empty drive and unloaded again (to its slot) before the
  * next one or on {@link #close()}. Each move is recorded in the catalog.
  */
-final class CrosscheckMount implements AutoCloseable {
-
-    private static final Duration FREE_DRIVE_WAIT = Duration.ofSeconds(10);
+final class SectionMount implements AutoCloseable {
 
     private final TapeLibrary library;
     private final CatalogInventory inventory;
     private final DrivePool drives;
+    private final Duration freeDriveWait;
+    private final String reader;
     private Integer drive;
     private Barcode loaded;
     private Section current;
 
-    CrosscheckMount(TapeLibrary library, CatalogInventory inventory, DrivePool drives) {
+    /** {@code reader} names who reads in errors ("crosscheck", "restore of backup 7"). */
+    SectionMount(TapeLibrary library, CatalogInventory inventory, DrivePool drives, Duration freeDriveWait,
+            String reader) {
         this.library = library;
         this.inventory = inventory;
         this.drives = drives;
+        this.freeDriveWait = freeDriveWait;
+        this.reader = reader;
     }
 
     /** A {@link org.lanfree.media.vtl.TapeFileReader.Mount}: a drive holding the section's cartridge. */
@@ -48,7 +52,7 @@ final class CrosscheckMount implements AutoCloseable {
             return library.drive(at.number());
         }
         releaseOurs();
-        drive = reserve(null, FREE_DRIVE_WAIT, section.barcode());
+        drive = reserve(null, freeDriveWait, section.barcode());
         Drive d = library.load(section.barcode(), drive);
         loaded = section.barcode();
         inventory.reflect(loaded);
@@ -64,7 +68,7 @@ final class CrosscheckMount implements AutoCloseable {
         try {
             return drives.reserve(wanted, wait);
         } catch (SessionException e) {
-            throw new AdminException(RobotException.Reason.DESTINATION_FULL.name(), "crosscheck cannot read " + barcode
+            throw new AdminException(RobotException.Reason.DESTINATION_FULL.name(), reader + " cannot read " + barcode
                     + ": " + e.getMessage());
         }
     }
