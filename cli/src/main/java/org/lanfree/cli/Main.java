@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.lanfree.cli.arraysim.ArraySimCommand;
+import org.lanfree.cli.backup.BackupCommand;
+import org.lanfree.cli.backup.RestoreCommand;
 import org.lanfree.cli.bench.BenchCommand;
 import org.lanfree.cli.console.CommandFailure;
 import org.lanfree.cli.demo.DemoCommand;
@@ -87,6 +89,8 @@ public final class Main implements Runnable {
                 .addSubcommand("crosscheck", new CrosscheckCommand())
                 .addSubcommand("delete", new DeleteCommand())
                 .addSubcommand("sql", new SqlCommand())
+                .addSubcommand("backup", new BackupCommand())
+                .addSubcommand("restore", new RestoreCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("transport", new TransportCommand())
                 .addSubcommand("demo", new DemoCommand(daemons));

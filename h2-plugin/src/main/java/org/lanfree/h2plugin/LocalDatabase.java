@@ -26,6 +26,12 @@ public final class LocalDatabase {
         this.session = session;
     }
 
+    /** Whether {@code conn} is an H2 connection to a database in this JVM (embedded, not a server's client). */
+    public static boolean isLocal(Connection conn) throws SQLException {
+        return conn.isWrapperFor(JdbcConnection.class)
+                && conn.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
+    }
+
     /** The database of {@code conn}; a client connection of a remote server is refused with what to do. */
     public static LocalDatabase of(Connection conn) throws SQLException {
         JdbcConnection jdbc;
@@ -80,7 +86,7 @@ public final class LocalDatabase {
      * progress must be visible to others while the calling statement still runs, and a failure
      * must stay recorded when that statement's work is rolled back. Null when the database is closing.
      */
-    Connection autonomousConnection() throws SQLException {
+    OwnSession autonomousSession() throws SQLException {
         Database db = session.getDatabase();
         User user = session.getUser();
         SessionLocal other;
@@ -100,6 +106,17 @@ public final class LocalDatabase {
         }
         JdbcConnection conn = new JdbcConnection(other, user.getName(), "jdbc:default:connection");
         conn.setAutoCommit(true);
-        return conn;
+        return new OwnSession(conn, other);
+    }
+
+    /**
+     * A session of the plugin's own and a JDBC connection over it. Closing it closes the session
+     * itself: such a connection has no close watcher, and its {@code close()} fails in H2 2.3.232.
+     */
+    record OwnSession(Connection conn, SessionLocal session) implements AutoCloseable {
+        @Override
+        public void close() {
+            session.close();
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.h2.engine.Database;
+import org.h2.schema.Schema;
+import org.h2.schema.Sequence;
 
 /**
  * H2's online backup of a running database, written as a ZIP archive to any stream: the store is
@@ -28,6 +30,7 @@ final class OnlineCopy {
         // The deflater writes 512 bytes at a time: gather them before they reach the stream.
         MeteredZip zip = new MeteredZip(new BufferedOutputStream(counting, 1 << 16), zipLevel);
         counting.zip = zip;
+        flushSequences(database);
         database.flush();
         // BACKUP TO holds this lock for the copy: no two backups of one database at once.
         synchronized (database.getLobSyncObject()) {
@@ -37,6 +40,20 @@ final class OnlineCopy {
         zip.finish();
         zip.flush();
         return read;
+    }
+
+    /**
+     * Writes each sequence's exact next value, as closing the database does; otherwise the copy
+     * holds the value ahead by the sequence's cache and a restored sequence skips numbers. The
+     * next value handed out after this writes a new margin before it is used, so no number a
+     * row in the copy holds is handed out again after a restore.
+     */
+    private static void flushSequences(Database database) {
+        for (Schema schema : database.getAllSchemasNoMeta()) {
+            for (Sequence sequence : schema.getAllSequences()) {
+                sequence.flushWithoutMargin();
+            }
+        }
     }
 
     /** A ZIP stream that tells how many bytes went into its deflater (the current entry's). */

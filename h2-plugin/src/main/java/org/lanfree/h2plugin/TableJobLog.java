@@ -12,34 +12,39 @@ import java.sql.Statement;
  * recorded. Recording is best effort: when the database is closing the backup fails anyway, and
  * the media server's catalog is the record of what is good.
  */
-final class TableJobLog implements JobLog {
+public final class TableJobLog implements JobLog {
 
     private static final long INTERVAL_NANOS = 1_000_000_000L;
 
+    private final LocalDatabase.OwnSession own;
     private final Connection conn;
     private long jobId = -1;
     private long lastNanos = System.nanoTime();
     private boolean broken;
 
-    private TableJobLog(Connection conn) {
-        this.conn = conn;
+    private TableJobLog(LocalDatabase.OwnSession own) {
+        this.own = own;
+        this.conn = own.conn();
     }
 
     /** A log into {@code LANFREE.JOBS}, or {@link JobLog#NONE} when the install script has not run. */
-    static JobLog open(LocalDatabase db) throws SQLException {
-        Connection conn = db.autonomousConnection();
-        if (conn == null) {
+    public static JobLog open(LocalDatabase db) throws SQLException {
+        LocalDatabase.OwnSession own = db.autonomousSession();
+        if (own == null) {
             return JobLog.NONE;
         }
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM"
+        try (Statement s = own.conn().createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM"
                 + " INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'LANFREE' AND TABLE_NAME = 'JOBS'")) {
             rs.next();
             if (rs.getInt(1) == 0) {
-                conn.close();
+                own.close();
                 return JobLog.NONE;
             }
+        } catch (SQLException | RuntimeException e) {
+            own.close();
+            throw e;
         }
-        return new TableJobLog(conn);
+        return new TableJobLog(own);
     }
 
     /** The job's row, or -1 before {@link #started}. */
@@ -105,9 +110,9 @@ final class TableJobLog implements JobLog {
     @Override
     public void close() {
         try {
-            conn.close();
-        } catch (SQLException e) {
-            // closing the database closes this session with it
+            own.close();
+        } catch (RuntimeException e) {
+            // the database is closing: it closes this session with it
         }
     }
 }
