@@ -13,6 +13,7 @@ import org.lanfree.cli.deploy.DaemonSpec;
 import org.lanfree.cli.deploy.DownCommand;
 import org.lanfree.cli.deploy.StatusCommand;
 import org.lanfree.cli.deploy.UpCommand;
+import org.lanfree.cli.h2.H2PluginCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
@@ -91,6 +92,7 @@ public final class Main implements Runnable {
                 .addSubcommand("sql", new SqlCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
+                .addSubcommand("h2-plugin", new H2PluginCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("transport", new TransportCommand())
                 .addSubcommand("demo", new DemoCommand(daemons));

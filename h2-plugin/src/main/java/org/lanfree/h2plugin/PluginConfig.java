@@ -29,7 +29,7 @@ import org.lanfree.connect.stp.ChannelAddress;
  * client             = local  (a name in the media server's agents.clients; default local)
  * callback-host      = 127.0.0.1  (where the media server calls back; default 127.0.0.1)
  * dataset            = appdb  (default: the database's name)
- * zip.level          = 1      (deflate level of the archive, 0 to 9; default 1)
+ * zip.level          = 0      (deflate level of the archive, 0 (stored, fastest) to 9; default 0)
  * </pre>
  *
  * @param stgGroup the group the session must be granted, or -1 for whichever the media server grants
@@ -44,7 +44,7 @@ public record PluginConfig(String mediaHost, int mediaPort, SharedSecret agentsS
             "array.secret-file", "stg.group", "client", "callback-host", "dataset", "zip.level");
 
     public static final String DEFAULT_CLIENT = "local";
-    public static final int DEFAULT_ZIP_LEVEL = 1;
+    public static final int DEFAULT_ZIP_LEVEL = 0;
 
     /** What every configuration error ends with: where the format is described. */
     static final String FORMAT_HINT = "HINT: the file holds 'key = value' lines: media-server = HOST:PORT,"

@@ -41,7 +41,7 @@ class PluginConfigTest {
                 client = db1
                 callback-host = 10.0.0.5
                 dataset = sales
-                zip.level = 0
+                zip.level = 5
                 """);
         PluginConfig c = PluginConfig.read(file);
         assertEquals("127.0.0.1", c.mediaHost());
@@ -51,7 +51,7 @@ class PluginConfigTest {
         assertEquals("db1", c.client());
         assertEquals("10.0.0.5", c.callbackHost());
         assertEquals("sales", c.dataset());
-        assertEquals(0, c.zipLevel());
+        assertEquals(5, c.zipLevel());
         assertTrue(c.arraySecret() != null);
     }
 
@@ -68,7 +68,7 @@ class PluginConfigTest {
         assertEquals("local", c.client());
         assertEquals("127.0.0.1", c.callbackHost());
         assertNull(c.dataset());
-        assertEquals(1, c.zipLevel());
+        assertEquals(0, c.zipLevel());
     }
 
     static Stream<Arguments> badFiles() {

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.lanfree.cli.deploy.Home;
+import org.lanfree.cli.Cli;
 
 /** What the H2 end-to-end tests do to databases: install the plugin, fill them, compare them. */
 final class H2Databases {
@@ -30,10 +30,11 @@ final class H2Databases {
         assertEquals(List.of(conf.toString()), rows(c, "CALL LANFREE_CONFIGURE('" + conf + "')"));
     }
 
-    /** The deployment's h2-plugin.conf, as the command line writes it. */
+    /** The deployment's h2-plugin.conf, as {@code lanfree h2-plugin config} prints it. */
     static Path writeConfig(Path home) throws Exception {
-        return Files.writeString(home.resolve("h2-plugin.conf"),
-                DeploymentPlugin.of(Home.of(home)).configText("local"));
+        Cli.Result config = Cli.run("h2-plugin", "config", "--home", home.toString());
+        assertEquals(0, config.exitCode(), config.toString());
+        return Files.writeString(home.resolve("h2-plugin.conf"), config.out());
     }
 
     /** Rows 1..max of NUMBERS without a gap, and {@code max}. */

@@ -171,6 +171,22 @@ class H2SqlBackupTest {
     }
 
     @Test
+    void aStgGroupOtherThanTheConfiguredOneFailsTheCallSayingWhatToSet() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("group/app");
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            H2Databases.install(c, deployment.file(""));
+            Path conf = deployment.file("h2-plugin-group.conf");
+            java.nio.file.Files.writeString(conf, java.nio.file.Files.readString(deployment.file("h2-plugin.conf"))
+                    .replaceAll("stg.group = .*", "stg.group = 2"));
+            rows(c, "CALL LANFREE_CONFIGURE('" + conf + "')");
+            SQLException e = assertThrows(SQLException.class, () -> rows(c, "CALL LANFREE_BACKUP('full')"));
+            assertContains(e.getMessage(), "the media server granted STG group 1 but the plugin's configuration says"
+                    + " stg.group = 2");
+            assertEquals(List.of("failed"), rows(c, "SELECT STATE FROM LANFREE_JOBS()"));
+        }
+    }
+
+    @Test
     void aDatabaseClosedDuringTheBackupFailsItAndItIsNeverListedGood() throws Exception {
         String url = "jdbc:h2:" + dir.resolve("closing/gone");
         Connection c = DriverManager.getConnection(url, "sa", "");
