@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS LANFREE.JOBS (
     DATASET         VARCHAR(255),
     STARTED         TIMESTAMP WITH TIME ZONE NOT NULL,
     ENDED           TIMESTAMP WITH TIME ZONE,
-    DATABASE_BYTES  BIGINT,              -- size of the .mv.db file when the job started
+    DATABASE_BYTES  BIGINT,              -- size of the .mv.db file at the start, then the bytes the copy reads
     BYTES_READ      BIGINT DEFAULT 0,    -- database bytes copied so far
     BYTES_SENT      BIGINT DEFAULT 0,    -- archive bytes streamed to the media server so far
     BACKUP_ID       BIGINT,              -- the media server's backup id, once stored

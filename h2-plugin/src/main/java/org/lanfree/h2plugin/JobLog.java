@@ -13,6 +13,10 @@ public interface JobLog extends AutoCloseable {
     default void started(String level, String dataset, long databaseBytes, String mediaServer) {
     }
 
+    /** The copy reads {@code bytes} of the database file: the job's size from now on. */
+    default void copying(long bytes) {
+    }
+
     /** How far the copy has come; called often, recorded at most about once a second. */
     default void progress(long read, long sent) {
     }

@@ -55,7 +55,7 @@ final class OnlineCopy {
                 boolean reuse = store.isSpaceReused();
                 store.setReuseSpace(false);
                 try {
-                    copyToHeaderTimeEnd(file, zip);
+                    copyToHeaderTimeEnd(file, zip, progress);
                 } finally {
                     store.setReuseSpace(reuse);
                 }
@@ -77,13 +77,14 @@ final class OnlineCopy {
     }
 
     /** The entry H2 writes, its bytes up to the end the file had once the store header was read. */
-    private static void copyToHeaderTimeEnd(Path file, ZipOutputStream zip) throws IOException {
+    private static void copyToHeaderTimeEnd(Path file, ZipOutputStream zip, Progress progress) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer header = ByteBuffer.allocate(2 * MVSTORE_BLOCK);
             while (header.hasRemaining() && in.read(header, header.position()) > 0) {
                 // both copies of the store header, read before the end is taken
             }
             long end = in.size();
+            progress.copying(end);
             zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
             zip.write(header.array(), 0, (int) Math.min(header.position(), end));
             ByteBuffer buffer = ByteBuffer.allocate(COPY_BYTES);

@@ -11,4 +11,8 @@ public interface Progress {
 
     /** {@code read} bytes of the database file copied so far, {@code sent} archive bytes streamed. */
     void update(long read, long sent);
+
+    /** The copy starts and will read {@code bytes} of the database file (the file as of its start point). */
+    default void copying(long bytes) {
+    }
 }

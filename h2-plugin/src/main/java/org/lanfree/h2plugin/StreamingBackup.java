@@ -39,17 +39,26 @@ public final class StreamingBackup {
         String server = config.mediaHost() + ":" + config.mediaPort();
         log.started("full", dataset, db.size(), server);
         long t0 = System.nanoTime();
+        Result done = null;
         try (ArrayDriver array = attach();
              SocketLayer layer = new SocketLayer(array);
              MediaSession session = open(layer, server)) {
             checkGrant(session);
-            BackupUpload upload = session.store(new Message.StoreBackup(config.client(), "h2", dataset, "full", 0,
-                    "none"));
+            BackupUpload upload = store(session, dataset, server);
             long read;
             try {
-                read = OnlineCopy.write(db, upload, config.zipLevel(), (r, s) -> {
-                    progress.update(r, s);
-                    log.progress(r, s);
+                read = OnlineCopy.write(db, upload, config.zipLevel(), new Progress() {
+                    @Override
+                    public void update(long r, long s) {
+                        progress.update(r, s);
+                        log.progress(r, s);
+                    }
+
+                    @Override
+                    public void copying(long bytes) {
+                        progress.copying(bytes);
+                        log.copying(bytes);
+                    }
                 });
             } catch (IOException | RuntimeException e) {
                 throw failure(db, "the copy of the database failed after " + upload.bytes() + " bytes: " + e, e);
@@ -64,19 +73,30 @@ public final class StreamingBackup {
                 throw PluginErrors.backup("the media server at " + server + " did not store the backup of " + dataset
                         + ": " + e.getMessage(), e);
             }
-            Result result = new Result(stored.backupId(), stored.sha256(), dataset, read, upload.bytes(),
+            done = new Result(stored.backupId(), stored.sha256(), dataset, read, upload.bytes(),
                     (System.nanoTime() - t0) / 1e9);
-            log.good(result.backupId(), result.sha256(), read, upload.bytes());
-            return result;
+            log.good(done.backupId(), done.sha256(), read, upload.bytes());
+            return done;
         } catch (SQLException e) {
             log.failed(e.getMessage());
             throw e;
         } catch (IOException e) {
-            // closing the session or the array after the verdict; the backup is stored
+            if (done != null) {
+                return done; // closing the session or the array failed after the verdict: the backup is stored
+            }
             SQLException failure = PluginErrors.backup("the session with the media server at " + server
                     + " failed: " + e.getMessage(), e);
             log.failed(failure.getMessage());
             throw failure;
+        }
+    }
+
+    private BackupUpload store(MediaSession session, String dataset, String server) throws SQLException {
+        try {
+            return session.store(new Message.StoreBackup(config.client(), "h2", dataset, "full", 0, "none"));
+        } catch (IOException e) {
+            throw PluginErrors.backup("the media server at " + server + " did not take the backup request of "
+                    + dataset + ": " + e.getMessage(), e);
         }
     }
 

@@ -72,6 +72,11 @@ public final class TableJobLog implements JobLog {
     }
 
     @Override
+    public void copying(long bytes) {
+        update("UPDATE LANFREE.JOBS SET DATABASE_BYTES = ? WHERE JOB_ID = ?", bytes, jobId);
+    }
+
+    @Override
     public void progress(long read, long sent) {
         long now = System.nanoTime();
         if (now - lastNanos < INTERVAL_NANOS) {

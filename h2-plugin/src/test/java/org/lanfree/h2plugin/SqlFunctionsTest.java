@@ -44,6 +44,7 @@ class SqlFunctionsTest {
     @Test
     void withoutAConfigurationTheBackupSaysWhatToSetAndTheJobIsRecordedFailed() throws Exception {
         SQLException e = assertThrows(SQLException.class, () -> call("CALL LANFREE_BACKUP('full')"));
+        assertEquals(PluginErrors.CONFIG, e.getSQLState(), e.getMessage());
         assertTrue(e.getMessage().contains("no configuration"), e.getMessage());
         assertTrue(e.getMessage().contains("LANFREE_CONFIGURE") && e.getMessage().contains("-Dlanfree.h2.config"),
                 e.getMessage());
@@ -67,7 +68,7 @@ class SqlFunctionsTest {
         long t0 = System.nanoTime();
         SQLException e = assertThrows(SQLException.class, () -> call("CALL LANFREE_BACKUP('full')"));
         assertTrue((System.nanoTime() - t0) / 1e9 < 10, "failed within seconds");
-        assertEquals(PluginErrors.BACKUP, sqlState(e), e.getMessage());
+        assertEquals(PluginErrors.BACKUP, e.getSQLState(), e.getMessage());
         assertTrue(e.getMessage().contains("cannot attach to the array at unix:" + dir.resolve("no-array.sock")),
                 e.getMessage());
         assertEquals(List.of("failed"), rows("SELECT STATE FROM LANFREE.JOBS"));
@@ -115,15 +116,6 @@ class SqlFunctionsTest {
         Files.writeString(dir.resolve("agents.secret"), "0123456789abcdef0123");
         return Files.writeString(dir.resolve("h2-plugin.conf"), "media-server = 127.0.0.1:1\n"
                 + "agents.secret-file = agents.secret\narray.channel = " + channel + "\n");
-    }
-
-    private static String sqlState(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("LF")) {
-                return s.getSQLState();
-            }
-        }
-        return e.getSQLState();
     }
 
     private void call(String sql) throws SQLException {

@@ -42,10 +42,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "h2", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure CALL LANFREE_BACKUP('full') of a live H2 database against H2's own BACKUP TO",
-                "a local file, with a writer committing rows throughout."})
+                "a local file, with a writer committing rows throughout (and alone, between the backups)."})
 public final class H2Bench implements Callable<Integer> {
 
-    private static final long BASELINE_MILLIS = 3_000;
+    private static final long ALONE_MILLIS = 2_000;
 
     @Spec
     CommandSpec spec;
@@ -84,19 +84,23 @@ public final class H2Bench implements Callable<Integer> {
                 prepare(c, home, work);
                 fill(c, work.resolve("db/bench.mv.db"), size);
                 try (RowWriter writer = new RowWriter(url)) {
-                    progress("the writer alone ...");
-                    double baseline = writer.rateOver(BASELINE_MILLIS);
+                    List<Double> alone = new ArrayList<>();
                     List<Run> lanfree = new ArrayList<>();
                     List<Run> backupTo = new ArrayList<>();
                     for (int i = 1; i <= repetitions; i++) {
+                        // the writer alone before each backup: its rate drifts as the database grows
+                        progress("repetition " + i + ": the writer alone ...");
+                        alone.add(writer.rateOver(ALONE_MILLIS));
                         progress("repetition " + i + ": CALL LANFREE_BACKUP('full') ...");
                         lanfree.add(timed(writer, () -> lanfreeBackup(c)));
+                        progress("repetition " + i + ": the writer alone ...");
+                        alone.add(writer.rateOver(ALONE_MILLIS));
                         progress("repetition " + i + ": BACKUP TO ...");
                         Path zip = work.resolve("backup-to.zip");
                         backupTo.add(timed(writer, () -> backupTo(c, zip, work.resolve("db/bench.mv.db"))));
                         Files.deleteIfExists(zip);
                     }
-                    report(size, baseline, lanfree, backupTo);
+                    report(size, median(alone), lanfree, backupTo);
                 }
             }
         } finally {

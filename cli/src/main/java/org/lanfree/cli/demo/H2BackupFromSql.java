@@ -56,10 +56,10 @@ final class H2BackupFromSql implements DemoStep {
                         writer.committed.get() - before));
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT JOB_ID, STATE, BACKUP_ID,"
-                    + " DATABASE_BYTES, BYTES_SENT, PERCENT_DONE FROM LANFREE_JOBS() ORDER BY JOB_ID DESC LIMIT 1")) {
+                    + " BYTES_READ, BYTES_SENT, PERCENT_DONE FROM LANFREE_JOBS() ORDER BY JOB_ID DESC LIMIT 1")) {
                 rs.next();
                 context.say("SELECT * FROM LANFREE_JOBS(): job " + rs.getLong(1) + " " + rs.getString(2) + ", backup "
-                        + rs.getLong(3) + ", " + Bytes.format(rs.getLong(4)) + " of database sent as a "
+                        + rs.getLong(3) + ", " + Bytes.format(rs.getLong(4)) + " of database read and sent as a "
                         + Bytes.format(rs.getLong(5)) + " ZIP, " + rs.getLong(6) + " % done");
             }
         }

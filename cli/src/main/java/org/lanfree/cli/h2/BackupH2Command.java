@@ -13,6 +13,7 @@ import org.lanfree.cli.deploy.HomeOption;
 import org.lanfree.h2plugin.JobLog;
 import org.lanfree.h2plugin.LocalDatabase;
 import org.lanfree.h2plugin.PluginConfig;
+import org.lanfree.h2plugin.Progress;
 import org.lanfree.h2plugin.StreamingBackup;
 import org.lanfree.h2plugin.TableJobLog;
 
@@ -77,10 +78,19 @@ public final class BackupH2Command implements Callable<Integer> {
         PluginConfig config = DeploymentPlugin.of(homeOption.home()).config(client, dataset);
         try (Connection conn = login.connect()) {
             LocalDatabase db = LocalDatabase.of(conn);
-            long total = db.size();
+            long[] total = {db.size()};
             try (JobLog log = TableJobLog.open(db)) {
-                StreamingBackup.Result r = new StreamingBackup(config).run(db,
-                        (read, sent) -> progress.update(read, total, Bytes.format(sent) + " sent"), log);
+                StreamingBackup.Result r = new StreamingBackup(config).run(db, new Progress() {
+                    @Override
+                    public void update(long read, long sent) {
+                        progress.update(read, total[0], Bytes.format(sent) + " sent");
+                    }
+
+                    @Override
+                    public void copying(long bytes) {
+                        total[0] = bytes;
+                    }
+                }, log);
                 return new BackupOutcome(r.backupId(), r.dataset(), r.sha256(), r.databaseBytes(), r.archiveBytes(),
                         r.seconds(), "embedded");
             }
