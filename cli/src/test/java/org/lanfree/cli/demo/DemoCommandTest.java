@@ -35,6 +35,7 @@ class DemoCommandTest {
         }
         assertTrue(summary.get("arrayStatus").get("bytesMoved").asLong() >= 768L << 20, r.toString());
         assertTrue(summary.get("tape").get("match").asBoolean(), "the backup to tape: " + summary.get("tape"));
+        assertTrue(summary.get("h2").get("match").asBoolean(), "the H2 backup from SQL: " + summary.get("h2"));
         for (JsonNode step : summary.get("steps")) {
             assertTrue(step.get("ok").asBoolean(), step.toString());
         }
@@ -67,11 +68,15 @@ class DemoCommandTest {
                 "(matches what the agent sent)",
                 "lanfree list tapes",
                 "crosscheck: 1 backups: 1 OK, 0 DAMAGED, 0 MISSING",
-                "6. The array after the backups (lanfree array-sim status)",
+                "6. An H2 backup called from SQL, and a verified restore",
+                "CALL LANFREE_BACKUP('full') returned backup ",
+                "H2 opens it: ",
+                "the restored database holds all ",
+                "7. The array after the backups (lanfree array-sim status)",
                 "open STP connections:",
-                "7. Stop the deployment (lanfree down)",
+                "8. Stop the deployment (lanfree down)",
                 "array-sim: stopped (pid ",
-                "8. Clean up",
+                "9. Clean up",
                 "kept " + home,
                 "Every backup went through the array and both ends agree on every digest"}) {
                 assertTrue(out.contains(expected), "missing '" + expected + "' in:\n" + out);
