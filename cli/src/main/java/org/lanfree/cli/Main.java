@@ -13,6 +13,7 @@ import org.lanfree.cli.deploy.DaemonSpec;
 import org.lanfree.cli.deploy.DownCommand;
 import org.lanfree.cli.deploy.StatusCommand;
 import org.lanfree.cli.deploy.UpCommand;
+import org.lanfree.cli.fs.ClientCommand;
 import org.lanfree.cli.h2.H2PluginCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
@@ -90,6 +91,7 @@ public final class Main implements Runnable {
                 .addSubcommand("crosscheck", new CrosscheckCommand())
                 .addSubcommand("delete", new DeleteCommand())
                 .addSubcommand("sql", new SqlCommand())
+                .addSubcommand("client", new ClientCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
                 .addSubcommand("h2-plugin", new H2PluginCommand())

@@ -1,5 +1,6 @@
 package org.lanfree.cli.backup;
 
+import org.lanfree.cli.fs.RestoreFsCommand;
 import org.lanfree.cli.h2.RestoreH2Command;
 
 import picocli.CommandLine.Command;
@@ -7,6 +8,6 @@ import picocli.CommandLine.Command;
 /** {@code lanfree restore}: a backup read back from tape through the array, one subcommand per kind. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Read a backup back from the media server through the array and recreate what it holds.",
-        subcommands = {RestoreH2Command.class})
+        subcommands = {RestoreFsCommand.class, RestoreH2Command.class})
 public final class RestoreCommand {
 }

@@ -12,22 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.lanfree.array.config.ArrayConfigReader;
-import org.lanfree.connect.SockAddr;
-import org.lanfree.connect.SocketLayer;
 import org.lanfree.connect.session.BackupDownload;
-import org.lanfree.connect.session.BackupUpload;
 import org.lanfree.connect.session.MediaSession;
-import org.lanfree.connect.stp.ArrayDriver;
-import org.lanfree.connect.stp.ChannelAddress;
 import org.lanfree.connect.wire.ErrorCode;
-import org.lanfree.connect.wire.Message;
 import org.lanfree.connect.wire.WireException;
 import org.lanfree.media.server.ServerConfig;
 
@@ -42,23 +34,19 @@ class RestoreTest {
 
     private TestDeployment deployment;
     private ServerConfig config;
-    private ArrayDriver array;
-    private SocketLayer layer;
+    private AgentSide agent;
 
     @BeforeAll
     void up() throws Exception {
         deployment = TestDeployment.up("restore", Map.of("drive.block-size", "64K", "cartridges.capacity", "2M",
                 "cartridges.early-warning", "1536K", "cartridges.count", "12"));
         config = deployment.config();
-        var arrayConfig = ArrayConfigReader.read(deployment.file("array.conf"));
-        array = ArrayDriver.attach(ChannelAddress.unix(arrayConfig.unixSocket()), "local", arrayConfig.channelSecret());
-        layer = new SocketLayer(array);
+        agent = AgentSide.attach(deployment);
     }
 
     @AfterAll
     void down() throws Exception {
-        layer.close();
-        array.close();
+        agent.close();
         deployment.close();
     }
 
@@ -151,16 +139,11 @@ class RestoreTest {
     }
 
     private long store(String dataset, byte[] payload) throws Exception {
-        try (MediaSession session = open()) {
-            BackupUpload out = session.store(new Message.StoreBackup("local", "pg", dataset, "full", 0, "none"));
-            out.write(payload);
-            return out.finish(Duration.ofMinutes(1)).backupId();
-        }
+        return agent.store("pg", dataset, payload);
     }
 
     private MediaSession open() throws Exception {
-        return MediaSession.open(layer, new SockAddr.Net("127.0.0.1", config.agents().port()), "local", "127.0.0.1",
-                config.agents().secret());
+        return agent.open();
     }
 
     private static void flipByte(Path data, long offset) throws Exception {
@@ -173,8 +156,6 @@ class RestoreTest {
     }
 
     private static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
+        return AgentSide.random(size, seed);
     }
 }

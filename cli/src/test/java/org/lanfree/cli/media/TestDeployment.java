@@ -39,7 +39,7 @@ public final class TestDeployment implements AutoCloseable {
     /**
      * A deployment whose media server runs with {@code settings} added to its default configuration
      * (e.g. small cartridges): brought up once to write the defaults, then down, the settings
-     * appended and the library and catalog started afresh, then up again.
+     * written in and the library and catalog started afresh, then up again.
      */
     public static TestDeployment up(String prefix, java.util.Map<String, String> settings) throws Exception {
         TestDeployment deployment = up(prefix);
@@ -48,10 +48,16 @@ public final class TestDeployment implements AutoCloseable {
             if (down.exitCode() != 0) {
                 throw new AssertionError("down failed: " + down);
             }
-            StringBuilder extra = new StringBuilder("\n");
-            settings.forEach((k, v) -> extra.append(k).append(" = ").append(v).append('\n'));
-            Files.writeString(deployment.file(MediaServerDaemon.CONFIG_FILE), extra.toString(),
-                    java.nio.file.StandardOpenOption.APPEND);
+            Path conf = deployment.file(MediaServerDaemon.CONFIG_FILE);
+            java.util.Map<String, String> pending = new java.util.LinkedHashMap<>(settings);
+            List<String> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(conf)) {
+                int eq = line.indexOf('=');
+                String key = eq > 0 && !line.startsWith("#") ? line.substring(0, eq).strip() : null;
+                lines.add(key != null && pending.containsKey(key) ? key + " = " + pending.remove(key) : line);
+            }
+            pending.forEach((k, v) -> lines.add(k + " = " + v));
+            Files.write(conf, lines);
             for (String dir : List.of("vtl", "catalog")) {
                 try (var files = Files.walk(deployment.file(dir))) {
                     for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

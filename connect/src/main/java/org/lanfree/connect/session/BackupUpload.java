@@ -23,6 +23,7 @@ public final class BackupUpload extends OutputStream {
 
     /** Payload per DATA frame: large enough that framing costs nothing measurable. */
     public static final int FRAME_BYTES = 1 << 20;
+    private static final Duration REASON_WAIT = Duration.ofSeconds(5);
 
     private final FrameWriter out;
     private final FrameReader in;
@@ -109,8 +110,31 @@ public final class BackupUpload extends OutputStream {
     private void sendFrame() throws IOException {
         frame.flip();
         sha256.update(frame.duplicate());
-        out.writeData(frame);
+        try {
+            out.writeData(frame);
+        } catch (IOException e) {
+            throw reasonFor(e);
+        }
         frame.clear();
+    }
+
+    /**
+     * A media server that refuses a stream midway (a full disk, a tape error) sends ERROR and
+     * closes, so the write fails first; the ERROR frame waiting on the way back says why.
+     */
+    private IOException reasonFor(IOException writeFailure) {
+        try {
+            in.setTimeout(REASON_WAIT);
+            in.next();
+        } catch (WireException reason) {
+            if (reason.peerCode().isPresent()) {
+                reason.addSuppressed(writeFailure);
+                return reason;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // No reason to be had: the write's own failure is all there is.
+        }
+        return writeFailure;
     }
 
     private void open() throws IOException {

@@ -18,7 +18,8 @@ import org.lanfree.connect.wire.WireException;
 
 /**
  * One session of an agent with the media server: the client-initiated handshake, then one backup
- * stored or one backup read back, all of it through the array. Close it when done; closing a
+ * stored, one backup read back, or a run of WAL segments staged or fetched, all of it through the
+ * array. Close it when done; closing a
  * store that was not finished makes the media server fail that backup.
  */
 public final class MediaSession implements Closeable {
@@ -83,6 +84,22 @@ public final class MediaSession implements Closeable {
                     + " but the media server started sending backup " + start.backupId());
         }
         return new BackupDownload(start, in);
+    }
+
+    /**
+     * Turns this session into a WAL session that stages segments in the media server's disk
+     * staging pool; each {@link WalStager#stage} waits up to {@code ackWait} for durability.
+     */
+    public WalStager stager(Duration ackWait) {
+        claim();
+        return new WalStager(session.client(), new FrameWriter(session.data()), new FrameReader(session.data()), ackWait);
+    }
+
+    /** Turns this session into one that fetches staged segments back (waiting up to {@code startWait} each). */
+    public SegmentFetcher fetcher(Duration startWait) {
+        claim();
+        return new SegmentFetcher(session.client(), new FrameWriter(session.data()), new FrameReader(session.data()),
+                startWait);
     }
 
     private void claim() {

@@ -163,6 +163,150 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Agent to media server, on a WAL session's STP connection: the segment {@code segment} of
+     * {@code client}'s cluster {@code dataset} follows as DATA frames and END(sha256), to land in the
+     * media server's disk staging pool. {@code startLsn}/{@code endLsn} (unsigned) and {@code timeline}
+     * place it in the WAL; all three are 0 for a file outside the LSN space, such as a timeline history
+     * file. The media server answers each with {@link SegmentStaged} once the segment is durable, or an
+     * ERROR frame; the session may carry any number of segments, one after another.
+     */
+    record StageSegment(String client, String dataset, String segment, int timeline, long startLsn, long endLsn)
+            implements Message {
+        public StageSegment {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(segment, "segment");
+            nonNegative("timeline", timeline);
+        }
+    }
+
+    /** Media server to agent: segment {@code segment} is durable in the staging pool with this digest. */
+    record SegmentStaged(String segment, String sha256) implements Message {
+        public SegmentStaged {
+            Objects.requireNonNull(segment, "segment");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
+
+    /**
+     * Agent to media server: send segment {@code segment} of {@code client}'s cluster {@code dataset}
+     * back, from the staging pool's disk or from tape. The answer is {@link SegmentStart}, DATA frames
+     * and END(sha256), or an ERROR frame; the session may fetch any number of segments.
+     */
+    record FetchSegment(String client, String dataset, String segment) implements Message {
+        public FetchSegment {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(segment, "segment");
+        }
+    }
+
+    /** Media server to agent: segment {@code segment}'s {@code bytes} bytes follow. */
+    record SegmentStart(String segment, long bytes, String sha256) implements Message {
+        public SegmentStart {
+            Objects.requireNonNull(segment, "segment");
+            Objects.requireNonNull(sha256, "sha256");
+            if (bytes < 0) {
+                throw new IllegalArgumentException("byte count " + bytes + " is negative");
+            }
+        }
+    }
+
+    /**
+     * Media server to fs-agent, on a session's control channel: back up the tree at {@code root}
+     * (bytes, as the file system names it) as dataset {@code dataset}. {@code level} is {@code full}
+     * or {@code incremental} (then {@code parentId} is the backup it builds on and the parent's
+     * files follow as {@link FileRecords} closed by {@link FileRecordsEnd}); {@code excludes} holds
+     * the policy's patterns joined by NUL bytes. The agent streams the archive on the data
+     * connection (DATA*, END), reports what it archived as {@link FileRecords} on the control
+     * channel, each problem file as a {@link FileWarning} on the error channel, and ends with
+     * {@link TreeDone}.
+     */
+    record TreeBackup(String dataset, byte[] root, String level, long parentId, String compression, byte[] excludes,
+            boolean oneFileSystem) implements Message {
+        public TreeBackup {
+            Objects.requireNonNull(dataset, "dataset");
+            Objects.requireNonNull(root, "root");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(compression, "compression");
+            excludes = excludes == null ? new byte[0] : excludes;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TreeBackup t && dataset.equals(t.dataset) && java.util.Arrays.equals(root, t.root)
+                    && level.equals(t.level) && parentId == t.parentId && compression.equals(t.compression)
+                    && java.util.Arrays.equals(excludes, t.excludes) && oneFileSystem == t.oneFileSystem;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(root) * 31 + dataset.hashCode();
+        }
+    }
+
+    /** A batch of file records, on a file-tree session's control channel (either direction). */
+    record FileRecords(java.util.List<FileRecord> records) implements Message {
+        public FileRecords {
+            records = java.util.List.copyOf(records);
+        }
+    }
+
+    /** Ends a run of {@link FileRecords}: {@code count} records were sent. */
+    record FileRecordsEnd(long count) implements Message {
+    }
+
+    /**
+     * Fs-agent to media server, on the control channel after the archive's END (or after a
+     * restore): {@code files} objects and {@code bytes} payload bytes, {@code warnings} warnings.
+     */
+    record TreeDone(long files, long bytes, long warnings) implements Message {
+    }
+
+    /** Fs-agent to media server, on the error channel: a file it could not archive or restore as it was. */
+    record FileWarning(byte[] path, String text) implements Message {
+        public FileWarning {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FileWarning w && java.util.Arrays.equals(path, w.path) && text.equals(w.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(path) * 31 + text.hashCode();
+        }
+    }
+
+    /**
+     * Media server to fs-agent, on the control channel: restore backup {@code backupId} into
+     * {@code target}, only {@code paths} (NUL-joined; empty: all), over a non-empty target only
+     * when {@code force}. The {@code archives} archives of its chain follow on the data
+     * connection, the full first, each as {@link RestoreStart}, DATA*, END; the agent ends with
+     * {@link TreeDone} on the control channel.
+     */
+    record TreeRestore(long backupId, byte[] target, byte[] paths, boolean force, int archives) implements Message {
+        public TreeRestore {
+            Objects.requireNonNull(target, "target");
+            paths = paths == null ? new byte[0] : paths;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TreeRestore t && backupId == t.backupId && java.util.Arrays.equals(target, t.target)
+                    && java.util.Arrays.equals(paths, t.paths) && force == t.force && archives == t.archives;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(backupId) * 31 + java.util.Arrays.hashCode(target);
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

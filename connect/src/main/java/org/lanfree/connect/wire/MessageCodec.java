@@ -23,6 +23,19 @@ import java.nio.ByteBuffer;
  * 14 StoreBackup  client:str kind:str dataset:str level:str parentId:i64 compression:str
  * 15 RestoreBackup backupId:i64
  * 16 RestoreStart backupId:i64 client:str kind:str dataset:str level:str compression:str bytes:i64 sha256:str
+ * 17 StageSegment client:str dataset:str segment:str timeline:i32 startLsn:i64 endLsn:i64
+ * 18 SegmentStaged segment:str sha256:str
+ * 19 FetchSegment client:str dataset:str segment:str
+ * 20 SegmentStart segment:str bytes:i64 sha256:str
+ * 21 TreeBackup   dataset:str root:bytes level:str parentId:i64 compression:str excludes:bytes oneFileSystem:u8
+ * 22 FileRecords  count:u16 (path:bytes state:u8 type:u8 size:i64 mode:i32 uid:i64 gid:i64 mtimeNs:i64 ctimeNs:i64
+ *                 inode:i64 nlink:i32 rdev:i64 linkTarget:bytes xattrs:bytes archiveOffset:i64)*
+ * 23 FileRecordsEnd count:i64
+ * 24 TreeDone     files:i64 bytes:i64 warnings:i64
+ * 25 FileWarning  path:bytes text:str
+ * 26 TreeRestore  backupId:i64 target:bytes paths:bytes force:u8 archives:i32
+ *
+ * bytes = u16 length | the bytes as they are (file names need not be UTF-8)
  * </pre>
  *
  * Decoding is strict: an unknown kind, a short body, trailing bytes, bad UTF-8 or an out-of-range
@@ -87,6 +100,64 @@ public final class MessageCodec {
             WireBuffers.putString(out, m.compression());
             out.putLong(m.bytes());
             WireBuffers.putString(out, m.sha256());
+        } else if (message instanceof Message.StageSegment m) {
+            out.putShort((short) 17);
+            WireBuffers.putString(out, m.client());
+            WireBuffers.putString(out, m.dataset());
+            WireBuffers.putString(out, m.segment());
+            out.putInt(m.timeline());
+            out.putLong(m.startLsn());
+            out.putLong(m.endLsn());
+        } else if (message instanceof Message.SegmentStaged m) {
+            out.putShort((short) 18);
+            WireBuffers.putString(out, m.segment());
+            WireBuffers.putString(out, m.sha256());
+        } else if (message instanceof Message.FetchSegment m) {
+            out.putShort((short) 19);
+            WireBuffers.putString(out, m.client());
+            WireBuffers.putString(out, m.dataset());
+            WireBuffers.putString(out, m.segment());
+        } else if (message instanceof Message.SegmentStart m) {
+            out.putShort((short) 20);
+            WireBuffers.putString(out, m.segment());
+            out.putLong(m.bytes());
+            WireBuffers.putString(out, m.sha256());
+        } else if (message instanceof Message.TreeBackup m) {
+            out.putShort((short) 21);
+            WireBuffers.putString(out, m.dataset());
+            WireBuffers.putBytes(out, m.root());
+            WireBuffers.putString(out, m.level());
+            out.putLong(m.parentId());
+            WireBuffers.putString(out, m.compression());
+            WireBuffers.putBytes(out, m.excludes());
+            out.put((byte) (m.oneFileSystem() ? 1 : 0));
+        } else if (message instanceof Message.FileRecords m) {
+            out.putShort((short) 22);
+            if (m.records().size() > 0xffff) {
+                throw new IllegalArgumentException(m.records().size() + " file records do not fit one batch of at"
+                        + " most 65535");
+            }
+            out.putShort((short) m.records().size());
+            for (FileRecord r : m.records()) {
+                r.encode(out);
+            }
+        } else if (message instanceof Message.FileRecordsEnd m) {
+            out.putShort((short) 23);
+            out.putLong(m.count());
+        } else if (message instanceof Message.TreeDone m) {
+            out.putShort((short) 24);
+            out.putLong(m.files()).putLong(m.bytes()).putLong(m.warnings());
+        } else if (message instanceof Message.FileWarning m) {
+            out.putShort((short) 25);
+            WireBuffers.putBytes(out, m.path());
+            WireBuffers.putString(out, m.text());
+        } else if (message instanceof Message.TreeRestore m) {
+            out.putShort((short) 26);
+            out.putLong(m.backupId());
+            WireBuffers.putBytes(out, m.target());
+            WireBuffers.putBytes(out, m.paths());
+            out.put((byte) (m.force() ? 1 : 0));
+            out.putInt(m.archives());
         } else {
             throw new IllegalArgumentException("no encoding for " + message);
         }
@@ -124,14 +195,54 @@ public final class MessageCodec {
                         WireBuffers.getString(in, "RestoreStart dataset"), WireBuffers.getString(in, "RestoreStart level"),
                         WireBuffers.getString(in, "RestoreStart compression"), getLong(in, "RestoreStart bytes"),
                         WireBuffers.getString(in, "RestoreStart sha256"));
+                case 17 -> new Message.StageSegment(WireBuffers.getString(in, "StageSegment client"),
+                        WireBuffers.getString(in, "StageSegment dataset"), WireBuffers.getString(in, "StageSegment segment"),
+                        WireBuffers.getInt(in, "StageSegment timeline"), getLong(in, "StageSegment startLsn"),
+                        getLong(in, "StageSegment endLsn"));
+                case 18 -> new Message.SegmentStaged(WireBuffers.getString(in, "SegmentStaged segment"),
+                        WireBuffers.getString(in, "SegmentStaged sha256"));
+                case 19 -> new Message.FetchSegment(WireBuffers.getString(in, "FetchSegment client"),
+                        WireBuffers.getString(in, "FetchSegment dataset"), WireBuffers.getString(in, "FetchSegment segment"));
+                case 20 -> new Message.SegmentStart(WireBuffers.getString(in, "SegmentStart segment"),
+                        getLong(in, "SegmentStart bytes"), WireBuffers.getString(in, "SegmentStart sha256"));
+                case 21 -> new Message.TreeBackup(WireBuffers.getString(in, "TreeBackup dataset"),
+                        WireBuffers.getBytes(in, "TreeBackup root"), WireBuffers.getString(in, "TreeBackup level"),
+                        getLong(in, "TreeBackup parentId"), WireBuffers.getString(in, "TreeBackup compression"),
+                        WireBuffers.getBytes(in, "TreeBackup excludes"), flag(in, "TreeBackup oneFileSystem"));
+                case 22 -> fileRecords(in);
+                case 23 -> new Message.FileRecordsEnd(getLong(in, "FileRecordsEnd count"));
+                case 24 -> new Message.TreeDone(getLong(in, "TreeDone files"), getLong(in, "TreeDone bytes"),
+                        getLong(in, "TreeDone warnings"));
+                case 25 -> new Message.FileWarning(WireBuffers.getBytes(in, "FileWarning path"),
+                        WireBuffers.getString(in, "FileWarning text"));
+                case 26 -> new Message.TreeRestore(getLong(in, "TreeRestore backupId"),
+                        WireBuffers.getBytes(in, "TreeRestore target"), WireBuffers.getBytes(in, "TreeRestore paths"),
+                        flag(in, "TreeRestore force"), WireBuffers.getInt(in, "TreeRestore archives"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-16; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-26; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);
         }
         WireBuffers.requireEnd(in, message.getClass().getSimpleName());
         return message;
+    }
+
+    private static Message.FileRecords fileRecords(ByteBuffer in) throws WireException {
+        int count = WireBuffers.getU16(in, "FileRecords count");
+        java.util.List<FileRecord> records = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            records.add(FileRecord.decode(in));
+        }
+        return new Message.FileRecords(records);
+    }
+
+    private static boolean flag(ByteBuffer in, String what) throws WireException {
+        int value = WireBuffers.getU8(in, what);
+        if (value > 1) {
+            throw new WireException(ErrorCode.MALFORMED, what + " is " + value + "; expected 0 or 1");
+        }
+        return value == 1;
     }
 
     private static long getLong(ByteBuffer in, String what) throws WireException {

@@ -32,6 +32,27 @@ public final class WireBuffers {
         out.putShort((short) bytes.length).put(bytes);
     }
 
+    /** A byte string (a file name, a link target): {@code u16 length | bytes}, taken as they are. */
+    public static void putBytes(ByteBuffer out, byte[] value) {
+        if (value.length > MAX_STRING_BYTES) {
+            throw new IllegalArgumentException("byte string of " + value.length
+                    + " bytes does not fit a u16 length field (at most " + MAX_STRING_BYTES + ")");
+        }
+        if (out.remaining() < 2 + value.length) {
+            throw new BufferOverflowException();
+        }
+        out.putShort((short) value.length).put(value);
+    }
+
+    public static byte[] getBytes(ByteBuffer in, String what) throws WireException {
+        return getBytes(in, getU16(in, what + " length"), what);
+    }
+
+    public static long getLong(ByteBuffer in, String what) throws WireException {
+        require(in, 8, what);
+        return in.getLong();
+    }
+
     public static String getString(ByteBuffer in, String what) throws WireException {
         int length = getU16(in, what + " length");
         require(in, length, what);

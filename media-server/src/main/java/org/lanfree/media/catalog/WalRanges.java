@@ -81,6 +81,13 @@ public final class WalRanges {
         });
     }
 
+    /** The live range still in staging whose copy there is {@code stagingPath}, if the catalog has one. */
+    public Optional<WalRange> findStaged(String stagingPath) {
+        return db.read(h -> h.createQuery("SELECT " + WalRange.COLUMNS + " FROM wal_ranges WHERE staging_path = :path"
+                        + " AND location = 'staging' AND expired_at IS NULL ORDER BY id")
+                .bind("path", stagingPath).map((rs, ctx) -> WalRange.read(rs)).findFirst());
+    }
+
     public Optional<WalRange> get(long id) {
         return db.read(h -> byId(h, id));
     }

@@ -2,9 +2,12 @@ package org.lanfree.media.server;
 
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
+import org.lanfree.media.catalog.BackupLevel;
 import org.lanfree.media.catalog.Catalog;
+import org.lanfree.media.catalog.Client;
 import org.lanfree.media.catalog.Job;
 import org.lanfree.media.catalog.JobState;
 
@@ -26,6 +29,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *         | "tape.label" {barcode, pool, force} | "tape.load" {barcode, drive?}
  *         | "tape.unload" {drive} | "tape.import" {barcode} | "tape.export" {barcode, remove}
  *         | the operator's catalog commands ({@link OperatorCommands})
+ *         | "client.add" {name, host, port} | "backup.fs" {client, path, level} | "job" {id}
+ *         | "restore.fs" {backup, target, paths, force, client?} ({@link TreeSessions})
  * </pre>
  */
 final class AdminProtocol {
@@ -37,9 +42,12 @@ final class AdminProtocol {
     private final TapeOperations tapes;
     private final Catalog catalog;
     private final OperatorCommands operators;
+    private final TreeSessions trees;
 
-    AdminProtocol(String server, TapeOperations tapes, Catalog catalog, OperatorCommands operators) {
+    AdminProtocol(String server, TapeOperations tapes, Catalog catalog, OperatorCommands operators,
+            TreeSessions trees) {
         this.server = server;
+        this.trees = trees;
         this.tapes = tapes;
         this.catalog = catalog;
         this.operators = operators;
@@ -88,10 +96,18 @@ final class AdminProtocol {
             case "report.obsolete" -> operators.obsolete();
             case "crosscheck" -> operators.crosscheck(request);
             case "delete.obsolete" -> operators.deleteObsolete(request);
+            case "client.add" -> addClient(text(request, "name"), text(request, "host"), number(request, "port"));
+            case "backup.fs" -> trees.startBackup(text(request, "client"), text(request, "path"),
+                    level(request.path("level").asText("full")));
+            case "restore.fs" -> trees.startRestore(number(request, "backup"),
+                    request.hasNonNull("client") ? request.get("client").asText() : null, text(request, "target"),
+                    strings(request.path("paths")), request.path("force").asBoolean(false));
+            case "job" -> job(number(request, "id"));
             default -> throw new AdminException("BAD_REQUEST", "operation '" + op + "' is unknown to media server "
                     + server + "; expected one of ping, tape.status, tape.label, tape.load, tape.unload, tape.import,"
                     + " tape.export, list.tapes, list.jobs, list.backups, list.files, report.need-backup,"
-                    + " report.obsolete, crosscheck, delete.obsolete. HINT: run the same lanfree version as the server");
+                    + " report.obsolete, crosscheck, delete.obsolete, client.add, backup.fs, restore.fs, job. HINT: run the"
+                    + " same lanfree version as the server");
         };
     }
 
@@ -107,6 +123,37 @@ final class AdminProtocol {
                     .put("bytesDone", j.bytesDone()).put("mountRequest", j.mountRequest())
                     .put("error", j.error());
         }
+        return out;
+    }
+
+    /** One job with its progress: what the operator's {@code backup} and {@code restore} follow. */
+    private ObjectNode job(long id) {
+        Job j = catalog.jobs().get(id).orElseThrow(() -> new AdminException("BAD_REQUEST", "job " + id
+                + " is not in the catalog; HINT: 'lanfree list jobs --all' lists them"));
+        return JSON.createObjectNode().put("id", j.id()).put("kind", j.kind().code()).put("state", j.state().code())
+                .put("backupId", j.backupId()).put("bytesDone", j.bytesDone()).put("bytesTotal", j.bytesTotal())
+                .put("filesDone", j.filesDone()).put("mountRequest", j.mountRequest()).put("error", j.error())
+                .put("startedAt", j.claimedAt() == null ? null : j.claimedAt().toString())
+                .put("endedAt", j.endedAt() == null ? null : j.endedAt().toString());
+    }
+
+    private ObjectNode addClient(String name, String host, int port) {
+        Client c = catalog.clients().register(name, host, port);
+        return JSON.createObjectNode().put("name", c.name()).put("host", c.host()).put("port", c.port());
+    }
+
+    private static BackupLevel level(String text) {
+        try {
+            return BackupLevel.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new AdminException("BAD_REQUEST", "level '" + text + "' is not a backup level; expected full or"
+                    + " incremental");
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
         return out;
     }
 

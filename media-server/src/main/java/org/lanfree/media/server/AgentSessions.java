@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * The well-known port where database agents call in (the client-initiated handshake). A
  * session starts with one request on its STP connection: a {@link Message.StoreBackup}, whose
  * stream the {@link BackupStreamWriter} stores on tape and answers with the verdict, or a
- * {@link Message.RestoreBackup}, which the {@link RestoreSender} answers with the backup's bytes.
+ * {@link Message.RestoreBackup}, which the {@link RestoreSender} answers with the backup's bytes,
+ * or a {@link Message.StageSegment} or {@link Message.FetchSegment}, which open a WAL session of
+ * {@link WalSessions}.
  * Only the clients of {@code agents.clients} get an STG grant.
  */
 final class AgentSessions implements AutoCloseable {
@@ -47,12 +49,14 @@ final class AgentSessions implements AutoCloseable {
     private final Catalog catalog;
     private final BackupStreamWriter writer;
     private final RestoreSender restores;
+    private final WalSessions wal;
     private final Set<String> clients;
     private DbServerListener listener;
 
     private AgentSessions(ServerConfig.Agents config, String server, Catalog catalog, BackupStreamWriter writer,
-            RestoreSender restores) {
+            RestoreSender restores, WalSessions wal) {
         this.config = config;
+        this.wal = wal;
         this.server = server;
         this.catalog = catalog;
         this.writer = writer;
@@ -62,14 +66,14 @@ final class AgentSessions implements AutoCloseable {
 
     /** Registers the allowed clients in the catalog and listens on the well-known port. */
     static AgentSessions start(ServerConfig.Agents config, String server, SocketLayer layer, Catalog catalog,
-                               BackupStreamWriter writer, RestoreSender restores) throws IOException {
+                               BackupStreamWriter writer, RestoreSender restores, WalSessions wal) throws IOException {
         for (String client : config.clients()) {
             if (catalog.clients().find(client).isEmpty()) {
                 // Agents call in, so the server never dials them: the catalog's address is informative only.
                 catalog.clients().register(client, "localhost", null);
             }
         }
-        AgentSessions sessions = new AgentSessions(config, server, catalog, writer, restores);
+        AgentSessions sessions = new AgentSessions(config, server, catalog, writer, restores, wal);
         sessions.listener = DbServerListener.bind(layer, config.secret(), DbServerHandshake.defaultTimeouts(),
                 new SockAddr.Net("127.0.0.1", config.port()), sessions::grantFor, sessions::serve);
         return sessions;
@@ -99,9 +103,13 @@ final class AgentSessions implements AutoCloseable {
                     restores.send(id, session.data(), session.client(), restore);
                     return;
                 }
+                if (request instanceof Message.StageSegment || request instanceof Message.FetchSegment) {
+                    wal.serve(id, session.data(), session.client(), request);
+                    return;
+                }
                 if (!(request instanceof Message.StoreBackup store)) {
-                    throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected StoreBackup or RestoreBackup to open"
-                            + " the session, got " + request);
+                    throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected StoreBackup, RestoreBackup, StageSegment"
+                            + " or FetchSegment to open the session, got " + request);
                 }
                 facts = facts(session.client(), store);
             } catch (WireException e) {

@@ -15,6 +15,7 @@ import org.lanfree.media.session.BackupStreamWriter;
 import org.lanfree.media.session.DrivePolicy;
 import org.lanfree.media.session.DrivePool;
 import org.lanfree.media.session.SessionLimits;
+import org.lanfree.media.staging.DiskStagingPool;
 import org.lanfree.media.vtl.TapeLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,17 +102,38 @@ public final class MediaServer implements AutoCloseable {
         TapeOperations tapes = new TapeOperations(library, catalog, inventory, drives);
         RestoreSender restores = new RestoreSender(catalog, library, inventory, tapes, drives, config.name(),
                 config.mountWait());
+        DiskStagingPool staging;
         try {
-            agents = AgentSessions.start(config.agents(), config.name(), layer, catalog, writer, restores);
+            staging = DiskStagingPool.open(config.staging().dir(), config.staging().policy());
+        } catch (IOException | RuntimeException e) {
+            throw new StartException("cannot open the disk staging pool in " + config.staging().dir() + ": "
+                    + e.getMessage() + " (staging.dir in " + config.file() + ")", e);
+        }
+        parts.push(staging);
+        StagingTape stagingTape = new StagingTape(catalog, library, inventory, tapes, drives, config.staging().tapePool(),
+                config.mountWait());
+        parts.push(new StagingMigrator(catalog, staging, stagingTape, config.name(), config.library().blockSize(),
+                config.staging().check()).start());
+        WalSessions wal = new WalSessions(catalog, staging, stagingTape);
+        try {
+            agents = AgentSessions.start(config.agents(), config.name(), layer, catalog, writer, restores, wal);
         } catch (IOException | RuntimeException e) {
             throw new StartException("cannot listen for agents on port " + config.agents().port() + ": " + e.getMessage()
                     + " (agents.port in " + config.file() + ")", e);
         }
         parts.push(agents);
+        TreeSessions trees = new TreeSessions(config.agents(), config.name(), layer, catalog, writer, restores);
+        try {
+            parts.push(new PolicyScheduler(catalog, config.policies(), trees, config.scheduleCheck()).start());
+        } catch (RuntimeException e) {
+            throw new StartException("cannot put the policies of " + config.file() + " in the catalog: "
+                    + e.getMessage(), e);
+        }
         try {
             admin = AdminServer.start(config.adminPort(), config.adminSecret(),
                     new AdminProtocol(config.name(), tapes, catalog,
-                            new OperatorCommands(catalog, library, inventory, tapes, drives)));
+                            new OperatorCommands(catalog, library, inventory, tapes, drives),
+                            trees));
         } catch (IOException e) {
             throw new StartException("cannot listen for admin connections: " + e.getMessage()
                     + " (admin.port in " + config.file() + ")", e);

@@ -81,14 +81,14 @@ final class RestoreSender {
         Backup backup;
         List<Section> sections;
         try {
-            backup = restorable(request.backupId());
-            sections = BackupSections.of(catalog, backup.id());
-            Set<String> missing = BackupSections.missingCartridges(library, sections);
-            if (!missing.isEmpty()) {
-                throw new Refused("backup " + backup.id() + " lies on cartridge " + String.join(", ", missing)
-                        + ", which is not in the library; HINT: import it with 'lanfree tape import BARCODE' and"
-                        + " restore again");
+            backup = catalog.backups().get(request.backupId()).orElseThrow(() -> new Refused("backup "
+                    + request.backupId() + " is not in the catalog; HINT: 'lanfree list backups' shows the backups"
+                    + " there are"));
+            String refusal = refusal(backup);
+            if (refusal != null) {
+                throw new Refused(refusal);
             }
+            sections = BackupSections.of(catalog, backup.id());
         } catch (Refused e) {
             log.warn("{}: restore for client {} refused: {}", name, client, e.getMessage());
             out.writeError(ErrorCode.REFUSED, e.getMessage());
@@ -104,7 +104,30 @@ final class RestoreSender {
         catalog.jobs().finish(job.id(), problem == null ? JobState.DONE : JobState.FAILED, problem);
     }
 
-    /** Streams the backup; returns null when it all went out, else what stopped it (already told to the agent). */
+    /**
+     * Sends backup {@code backup} (restorable, its cartridges in the library) on {@code out}:
+     * RestoreStart, DATA*, END. Returns null when it all went out, else what stopped it (already
+     * told to the agent in an ERROR frame).
+     */
+    String stream(String name, FrameWriter out, Backup backup, JobProgress progress) throws IOException {
+        return stream(name, out, backup, BackupSections.of(catalog, backup.id()), progress);
+    }
+
+    /** Why {@code backup} cannot be restored now (not restorable, a cartridge outside the library), or null. */
+    String refusal(Backup backup) throws IOException {
+        if (!backup.status().restorable()) {
+            return "backup " + backup.id() + " of " + backup.client() + ":" + backup.dataset() + " is "
+                    + backup.status().code() + "; only good backups and backups with warnings can be restored"
+                    + (backup.note() == null ? "" : " (" + backup.note() + ")");
+        }
+        Set<String> missing = BackupSections.missingCartridges(library, BackupSections.of(catalog, backup.id()));
+        if (!missing.isEmpty()) {
+            return "backup " + backup.id() + " lies on cartridge " + String.join(", ", missing) + ", which is not in"
+                    + " the library; HINT: import it with 'lanfree tape import BARCODE' and restore again";
+        }
+        return null;
+    }
+
     private String stream(String name, FrameWriter out, Backup backup, List<Section> sections, JobProgress progress)
             throws IOException {
         MessageDigest sha256 = sha256();
@@ -154,17 +177,6 @@ final class RestoreSender {
         synchronized (robot) {
             return mount.mount(section);
         }
-    }
-
-    private Backup restorable(long id) throws Refused {
-        Backup backup = catalog.backups().get(id).orElseThrow(() -> new Refused("backup " + id + " is not in the"
-                + " catalog; HINT: 'lanfree list backups' shows the backups there are"));
-        if (!backup.status().restorable()) {
-            throw new Refused("backup " + id + " of " + backup.client() + ":" + backup.dataset() + " is "
-                    + backup.status().code() + "; only good backups and backups with warnings can be restored"
-                    + (backup.note() == null ? "" : " (" + backup.note() + ")"));
-        }
-        return backup;
     }
 
     private void markDamaged(Backup backup, String problem) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.stp.ChannelAddress;
+import org.lanfree.media.staging.StagingPolicy;
 import org.lanfree.media.vtl.LibraryConfig;
 import org.lanfree.media.vtl.LibraryConfigException;
 
@@ -33,7 +34,9 @@ public final class ServerConfigReader {
     private static final Set<String> OWN_KEYS = Set.of("server.name", "admin.port", "admin.secret-file",
             "array.channel", "array.secret-file", "library.config", "library.folder", "catalog.dir", "catalog.url",
             "catalog.user", "catalog.password-file", "catalog.server-port", "mount.wait", "agents.port",
-            "agents.secret-file", "agents.clients", "agents.stg-group", "agents.ring", "backup.pool");
+            "agents.secret-file", "agents.clients", "agents.stg-group", "agents.ring", "backup.pool",
+            "staging.dir", "staging.max-bytes", "staging.batch-bytes", "staging.max-age", "staging.keep-segments",
+            "staging.tape-pool", "staging.check", "schedule.check");
     private static final Set<String> LIBRARY_KEYS = Set.of("library.drives", "library.slots", "library.ie-slots",
             "drive.block-size", "cartridges.count", "cartridges.first", "cartridges.pool", "cartridges.capacity",
             "cartridges.early-warning");
@@ -105,8 +108,59 @@ public final class ServerConfigReader {
         ChannelAddress channel = channel(v.get("array.channel").strip(), dir);
         String arraySecretFile = v.get("array.secret-file").strip();
         SharedSecret arraySecret = arraySecretFile.isEmpty() ? null : secret("array.secret-file", arraySecretFile, dir);
+        ServerConfig.Agents agents = agents(v, dir);
         return new ServerConfig(file.toAbsolutePath(), name, adminPort, adminSecret, channel, arraySecret,
-                library(v, dir), catalog(v, dir), duration(v, "mount.wait"), agents(v, dir));
+                library(v, dir), catalog(v, dir), duration(v, "mount.wait"), agents, staging(v, dir),
+                PolicyConfigReader.read(v, agents.pool()), duration(v, "schedule.check"));
+    }
+
+    private static ServerConfig.Staging staging(Map<String, String> v, Path dir) throws ConfigException {
+        Path folder = dir.resolve(required(v, "staging.dir", "name the staging pool's folder, e.g. staging"));
+        String pool = v.get("staging.tape-pool").strip();
+        if (!NAME.matcher(pool).matches()) {
+            throw new ConfigException("staging.tape-pool", "'" + pool + "' is not a valid pool name",
+                    "use 1-64 letters, digits, '.', '_' or '-', e.g. wal");
+        }
+        int keep = positiveOrZero(v, "staging.keep-segments");
+        StagingPolicy policy = new StagingPolicy("staging", size(v, "staging.max-bytes"), size(v, "staging.batch-bytes"),
+                age(v, "staging.max-age"), keep, 0);
+        return new ServerConfig.Staging(folder, policy, pool, duration(v, "staging.check"));
+    }
+
+    private static long size(Map<String, String> v, String key) throws ConfigException {
+        String text = v.get(key).strip();
+        try {
+            long bytes = LibraryConfig.parseSize(text);
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        throw new ConfigException(key, "'" + text + "' is not a positive size",
+                "write a whole number of bytes with an optional K, M, G or T suffix, e.g. 1G");
+    }
+
+    /** A duration that may be 0s (e.g. migrate as soon as anything waits). */
+    private static Duration age(Map<String, String> v, String key) throws ConfigException {
+        String text = v.get(key).strip();
+        if (text.matches("0+\\s*[smh]")) {
+            return Duration.ZERO;
+        }
+        return duration(v, key);
+    }
+
+    private static int positiveOrZero(Map<String, String> v, String key) throws ConfigException {
+        String text = v.get(key).strip();
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(key, "'" + text + "' is not a whole number of 0 or more", "write e.g. 8");
     }
 
     private static ServerConfig.Agents agents(Map<String, String> v, Path dir) throws ConfigException {
@@ -169,11 +223,13 @@ public final class ServerConfigReader {
 
     private static Map<String, String> checkKeys(Map<String, String> given) throws ConfigException {
         for (String key : given.keySet()) {
-            if (!OWN_KEYS.contains(key) && !LIBRARY_KEYS.contains(key)) {
+            if (!OWN_KEYS.contains(key) && !LIBRARY_KEYS.contains(key) && !PolicyConfigReader.isPolicyKey(key)) {
                 Set<String> known = new TreeSet<>(OWN_KEYS);
                 known.addAll(LIBRARY_KEYS);
                 throw new ConfigException(key, "is not a setting of the media server",
-                        "remove it or fix its spelling; settings are " + known);
+                        "remove it or fix its spelling; settings are " + known + " and policy.NAME.FIELD with FIELD"
+                                + " one of clients, paths, pool, retention-days, every, full-every, excludes,"
+                                + " one-file-system, compression");
             }
         }
         return given;

@@ -60,6 +60,12 @@ public final class BackupStreamWriter {
      * by {@code facts}; the sender gets the verdict before this returns or throws.
      */
     public StoredBackup receive(int session, Conn conn, BackupFacts facts) throws SessionException {
+        return receive(session, conn, facts, BackupCompletion.NONE);
+    }
+
+    /** As {@link #receive(int, Conn, BackupFacts)}, with what the session adds to the backup. */
+    public StoredBackup receive(int session, Conn conn, BackupFacts facts, BackupCompletion completion)
+            throws SessionException {
         String name = "session " + session;
         FrameWriter replies = new FrameWriter(conn);
         Backup backup;
@@ -75,7 +81,8 @@ public final class BackupStreamWriter {
         log.info("{}: backup {} of {}:{} ({} {}) into pool {} started", name, backup.id(), facts.client(),
                 facts.dataset(), facts.kind().code(), facts.level().code(), facts.pool());
         try {
-            StoredBackup stored = store(name, conn, facts, backup);
+            completion.started(backup.id());
+            StoredBackup stored = store(name, conn, facts, backup, completion);
             verdict(name, replies, stored);
             return stored;
         } catch (SessionException e) {
@@ -86,7 +93,8 @@ public final class BackupStreamWriter {
         }
     }
 
-    private StoredBackup store(String name, Conn conn, BackupFacts facts, Backup backup) throws SessionException {
+    private StoredBackup store(String name, Conn conn, BackupFacts facts, Backup backup, BackupCompletion completion)
+            throws SessionException {
         try (DriveLease lease = drives.acquire(facts.pool(), facts.jobId(), limits.driveWait())) {
             TapeFileWriter tape = startTape(name, lease, facts, backup);
             try (tape) {
@@ -95,7 +103,7 @@ public final class BackupStreamWriter {
                 JobProgress progress = JobProgress.of(catalog, facts.jobId(), limits.progressInterval(), clock);
                 PayloadReceiver.Received received = new PayloadReceiver(name, reader, tape, progress).receive();
                 List<Section> sections = finishTape(name, tape, backup.id());
-                record(name, backup.id(), sections, lease, received);
+                record(name, backup.id(), sections, lease, received, completion);
                 log.info("{}: backup {} good: {} bytes in {} sections on {}, sha256 {}", name, backup.id(),
                         received.bytes(), sections.size(), sections.stream().map(s -> s.barcode().toString())
                                 .distinct().toList(), received.sha256());
@@ -139,15 +147,16 @@ public final class BackupStreamWriter {
     }
 
     private void record(String name, long backupId, List<Section> sections, DriveLease lease,
-            PayloadReceiver.Received received) throws SessionException {
+            PayloadReceiver.Received received, BackupCompletion completion) throws SessionException {
         int blockSize = lease.drive().blockSize();
+        BackupEnd end = completion.end(backupId, BackupEnd.good(received.bytes(), received.bytes(), 0,
+                received.sha256()));
         try {
             for (Section s : sections) {
                 catalog.backups().addSection(backupId, new TapeFile(s.barcode().toString(), s.fileNumber(),
                         s.firstBlock(), s.lastBlock(), blockSize, s.payloadBytes()), null);
             }
-            catalog.backups().finish(backupId, BackupEnd.good(received.bytes(), received.bytes(), 0,
-                    received.sha256()));
+            catalog.backups().finish(backupId, end);
             if (lease.job() != null) {
                 catalog.jobs().progress(lease.job(), received.bytes(), received.bytes(), 0);
                 catalog.jobs().finish(lease.job(), JobState.DONE, null);

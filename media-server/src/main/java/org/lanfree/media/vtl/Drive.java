@@ -224,6 +224,20 @@ public final class Drive {
         position++;
     }
 
+    /**
+     * Positions at record {@code record} and erases from there to the end of the tape, freeing what
+     * was written after it; end-of-data is then at the position.
+     */
+    public synchronized void eraseFrom(long record) throws IOException {
+        FileCartridge c = loadedCartridge("erase");
+        if (record < 0 || record > c.records()) {
+            throw new TapeException(TapeException.Sense.ILLEGAL_REQUEST, "drive " + number + ": record " + record
+                    + " is not on " + c.barcode() + "; expected 0-" + c.records());
+        }
+        c.erase(record);
+        position = record;
+    }
+
     /** Writes {@code count} filemarks (0 only flushes) and makes everything before them durable. */
     public synchronized void writeFilemarks(int count) throws IOException {
         FileCartridge c = loadedCartridge("write filemarks");

@@ -277,6 +277,23 @@ public final class FileCartridge implements Closeable {
         writeMeta();
     }
 
+    /**
+     * Erases from record {@code at} to the end (a short ERASE: end-of-data is at {@code at}
+     * afterwards), including any bytes a failed write left past the last block, so their disk space
+     * is free again.
+     */
+    synchronized void erase(long at) throws IOException {
+        checkWritable("erase");
+        truncate(at);
+        long offset = dataOffset(at);
+        try {
+            data.truncate(offset);
+        } catch (IOException e) {
+            throw writeFailed("erase", e);
+        }
+        dataEnd = offset;
+    }
+
     private void truncate(long at) throws IOException {
         long count = index.count();
         if (at >= count) {

@@ -147,17 +147,9 @@ public record LibraryConfig(Path folder, int drives, int slots, int importExport
     private static long size(Map<String, String> v, String key, String fallback, long min, long max)
             throws LibraryConfigException {
         String text = v.getOrDefault(key, fallback);
-        String t = text.strip().toUpperCase(Locale.ROOT);
-        long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
-            case 'K' -> 1L << 10;
-            case 'M' -> 1L << 20;
-            case 'G' -> 1L << 30;
-            case 'T' -> 1L << 40;
-            default -> 1;
-        };
         long bytes;
         try {
-            bytes = Math.multiplyExact(Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1).strip()), unit);
+            bytes = parseSize(text);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new LibraryConfigException(key, "'" + text + "' is not a size", "write a whole number of bytes"
                     + " with an optional K, M, G or T suffix, e.g. " + fallback);
@@ -167,5 +159,21 @@ public record LibraryConfig(Path folder, int drives, int slots, int importExport
                     "expected " + min + " to " + max + " bytes");
         }
         return bytes;
+    }
+
+    /**
+     * A size as configuration files write it: a whole number of bytes with an optional K, M, G or T
+     * suffix (binary units), e.g. {@code 256K}. Throws NumberFormatException or ArithmeticException.
+     */
+    public static long parseSize(String text) {
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+            case 'K' -> 1L << 10;
+            case 'M' -> 1L << 20;
+            case 'G' -> 1L << 30;
+            case 'T' -> 1L << 40;
+            default -> 1;
+        };
+        return Math.multiplyExact(Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1).strip()), unit);
     }
 }

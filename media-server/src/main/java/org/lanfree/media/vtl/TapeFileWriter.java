@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * section number.
  *
  * <p>Nothing is final until {@link #finish()}: {@link #close()} without it abandons the tape file in
- * progress (no filemark), so the next writer on that cartridge, or its next opening, drops it. A
+ * progress and erases it (should that fail, it has no filemark, so the next writer on that
+ * cartridge, or its next opening, drops it). A
  * compressing stream on top must end its frame before {@code finish()}, without closing the writer:
  *
  * <pre>{@code
@@ -52,6 +53,7 @@ public final class TapeFileWriter extends OutputStream {
     private final List<Section> sections = new ArrayList<>();
     private Drive drive;
     private TapeFileHeader header;
+    private long sectionStart = -1;
     private long sectionBlocks;
     private long sectionBytes;
     private boolean finished;
@@ -125,10 +127,23 @@ public final class TapeFileWriter extends OutputStream {
     /** Releases the writer; without {@link #finish()} the tape file in progress is abandoned. */
     @Override
     public void close() {
-        if (!finished && !failed) {
-            failed = true;
-            log.warn("drive {}: backup {} section {} abandoned before it was finished; its tape file has no"
-                    + " filemark and will be written over", drive.number(), backup.backupId(), header.section());
+        if (finished) {
+            return;
+        }
+        failed = true;
+        if (sectionStart < 0) {
+            return;
+        }
+        long start = sectionStart;
+        sectionStart = -1;
+        try {
+            // Erased now rather than written over later: a disk that filled up gets its space back at once.
+            drive.eraseFrom(start);
+            log.warn("drive {}: backup {} section {} abandoned before it was finished; its unfinished tape file"
+                    + " is erased", drive.number(), backup.backupId(), header == null ? "?" : header.section());
+        } catch (IOException | RuntimeException e) {
+            log.warn("drive {}: backup {} abandoned; its unfinished tape file has no filemark and will be written"
+                    + " over (erasing it failed: {})", drive.number(), backup.backupId(), e.getMessage());
         }
     }
 
@@ -150,6 +165,7 @@ public final class TapeFileWriter extends OutputStream {
             switchCartridge(number, c.barcode(), continuesFrom);
             return;
         }
+        sectionStart = drive.record();
         header = TapeFileHeader.fitted(backup, blockSize, number, continuesFrom, c.barcode(), end.file(),
                 drive.dataOffset());
         ByteBuffer blocks = header.encode();
@@ -211,6 +227,7 @@ public final class TapeFileWriter extends OutputStream {
 
     private void endSection() throws IOException {
         drive.writeFilemarks(1);
+        sectionStart = -1;
         long first = header.headerBlocks();
         sections.add(new Section(backup.backupId(), header.section(), header.cartridge(), header.tapeFile(), first,
                 first + sectionBlocks - 1, sectionBytes, header.payloadOffset()));

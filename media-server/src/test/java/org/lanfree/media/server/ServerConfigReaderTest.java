@@ -42,6 +42,10 @@ class ServerConfigReaderTest {
         assertEquals(dir.resolve("vtl"), config.library().folder());
         assertEquals(new CatalogLocation.Embedded(dir.resolve("catalog"), 7412), config.catalog());
         assertEquals(Duration.ofMinutes(10), config.mountWait());
+        assertEquals(dir.resolve("staging"), config.staging().dir());
+        assertEquals(1L << 30, config.staging().policy().batchBytes());
+        assertEquals(Duration.ofHours(1), config.staging().policy().maxAge());
+        assertEquals("wal", config.staging().tapePool());
     }
 
     @Test
@@ -51,6 +55,30 @@ class ServerConfigReaderTest {
         assertEquals(3, config.library().drives());
         assertEquals(5, config.library().slots());
         assertEquals(4, config.library().initialCartridges());
+    }
+
+    @Test
+    void policiesAreReadFromTheirKeys() throws Exception {
+        Path file = dir.resolve("media-server.conf");
+        ServerConfigReader.writeDefault(file, Map.of("policy.daily.clients", "local, files1",
+                "policy.daily.paths", "/srv, /home", "policy.daily.every", "1d", "policy.daily.full-every", "7d",
+                "policy.daily.excludes", "*.tmp, /srv/cache", "policy.daily.one-file-system", "true",
+                "policy.quick.clients", "local", "policy.quick.paths", "/etc"));
+        ServerConfig config = ServerConfigReader.read(file);
+        assertEquals(2, config.policies().size());
+        ServerConfig.TreePolicy daily = config.policies().get(0);
+        assertEquals("daily", daily.spec().name());
+        assertEquals(java.util.List.of("local", "files1"), daily.clients());
+        assertEquals(java.util.List.of("/srv", "/home"), daily.paths());
+        assertEquals(Duration.ofDays(1), daily.spec().backupEvery());
+        assertEquals(Duration.ofDays(7), daily.spec().fullEvery());
+        assertEquals(java.util.List.of("*.tmp", "/srv/cache"), daily.spec().excludes());
+        assertTrue(daily.spec().oneFileSystem());
+        assertEquals("backup", daily.spec().pool(), "the backup pool unless the policy names one");
+        ServerConfig.TreePolicy quick = config.policies().get(1);
+        assertEquals(null, quick.spec().backupEvery(), "no schedule: run by hand only");
+        assertEquals(30, quick.spec().retentionDays());
+        assertEquals(Duration.ofSeconds(60), config.scheduleCheck());
     }
 
     @Test
@@ -80,6 +108,19 @@ class ServerConfigReaderTest {
                 bad("a URL that is not JDBC", "catalog.url = postgres://db1\ncatalog.user = x\n", "catalog.url",
                         "is not a JDBC URL"),
                 bad("a URL without user", "catalog.url = jdbc:postgresql://db1/x\n", "catalog.user", "is empty"),
+                bad("a staging size that is not a size", "staging.max-bytes = lots\n", "staging.max-bytes",
+                        "'lots' is not a positive size"),
+                bad("a staging tape pool with a slash", "staging.tape-pool = a/b\n", "staging.tape-pool",
+                        "is not a valid pool name"),
+                bad("a negative keep count", "staging.keep-segments = -1\n", "staging.keep-segments",
+                        "is not a whole number of 0 or more"),
+                bad("a policy without paths", "policy.p.clients = local\n", "policy.p.paths", "is missing or empty"),
+                bad("a policy with a relative path", "policy.p.clients = local\npolicy.p.paths = srv\n",
+                        "policy.p.paths", "'srv' is not an absolute path"),
+                bad("a policy schedule without unit", "policy.p.clients = local\npolicy.p.paths = /srv\n"
+                        + "policy.p.every = 5\n", "policy.p.every", "'5' is not a positive duration"),
+                bad("a policy field that does not exist", "policy.p.often = 1d\n", "policy.p.often",
+                        "is not a setting of the media server"),
                 bad("a key given twice", "admin.port = 1\nadmin.port = 2\n", "admin.port", "is given twice"));
     }
 

@@ -160,6 +160,24 @@ class TapeFileWriterTest {
     }
 
     @Test
+    void anAbandonedTapeFileIsErasedAtOnceSoItsDiskSpaceIsFree() throws IOException {
+        Drive drive = Fixtures.labelledDrive(tmp, BLOCK, 1 << 20, 1 << 19);
+        writeBackup(drive, "kept", Fixtures.random(5000, 1));
+        long records = drive.record();
+        java.nio.file.Path data = tmp.resolve(Fixtures.LF0001.toString()).resolve(FileCartridge.DATA);
+        long keptBytes = java.nio.file.Files.size(data);
+        try (TapeFileWriter dying = TapeFileWriter.start(drive, Fixtures.backup("dying", "none"), (f, s) -> null)) {
+            dying.write(Fixtures.random(3 * BLOCK, 2));
+            assertTrue(java.nio.file.Files.size(data) > keptBytes, "the dying tape file's blocks were on disk");
+        }
+        assertEquals(keptBytes, java.nio.file.Files.size(data), "the data file is back to the last complete tape file");
+        drive.locateEndOfData();
+        assertEquals(records, drive.record(), "end-of-data is where the abandoned tape file began");
+        assertEquals(1, drive.cartridgeInfo().tapeFiles(), "only the kept tape file");
+        drive.unload().close();
+    }
+
+    @Test
     void writerRefusesAnUnlabelledCartridge() throws IOException {
         FileCartridge blank = FileCartridge.create(tmp.resolve("LF0005L8"), Barcode.valueOf("LF0005L8"), "scratch",
                 1 << 20, 1 << 19);
