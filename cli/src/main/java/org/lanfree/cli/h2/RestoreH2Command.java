@@ -117,7 +117,7 @@ public final class RestoreH2Command implements Callable<Integer> {
     private RestoredDatabaseCheck.Report check(RestoreTarget where) {
         try {
             String password = passwordFile == null ? "" : Files.readString(passwordFile).strip();
-            return RestoredDatabaseCheck.run(where.url(), user, password);
+            return RestoredDatabaseCheck.run(where, user, password);
         } catch (IOException e) {
             throw CommandFailure.usage("--password-file " + passwordFile + " cannot be read: " + e.getMessage());
         } catch (SQLException e) {
@@ -148,7 +148,7 @@ public final class RestoreH2Command implements Callable<Integer> {
             if (check == null) {
                 out.println("not opened (--no-check)");
             } else if (check.ok()) {
-                out.printf(Locale.ROOT, "H2 opens it: %d tables, %d rows read, every page and LOB checked;"
+                out.printf(Locale.ROOT, "H2 opens it: %d tables, %d rows read, its store layout, every page and every LOB checked;"
                         + " open it as %s%n", check.tables(), check.rows(), where.url());
             } else {
                 out.println("H2 opens it, but the check found problems:");

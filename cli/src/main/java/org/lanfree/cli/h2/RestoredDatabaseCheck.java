@@ -3,6 +3,7 @@ package org.lanfree.cli.h2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.Writer;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.Connection;
@@ -13,11 +14,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.h2.mvstore.MVStoreTool;
+
 /**
- * Checks a restored database the way H2 can: open it (H2 validates the chunks and rolls back
- * transactions that were open at the copy), then read every row of every table, LOBs to their
- * end, so every page's and LOB's checksum is checked, and compare each table's rows read with
- * its own count.
+ * Checks a restored database the way H2 can: its store tool reads the file's chunk layout
+ * ({@code MVStoreTool.info}), then H2 opens it (validating the chunks and rolling back
+ * transactions that were open at the copy) and every row of every table is read, LOBs to their
+ * end, so every page's and LOB's checksum is checked, and each table's rows read are compared
+ * with its own count.
  */
 final class RestoredDatabaseCheck {
 
@@ -30,8 +34,14 @@ final class RestoredDatabaseCheck {
     private RestoredDatabaseCheck() {
     }
 
-    static Report run(String url, String user, String password) throws SQLException {
+    static Report run(RestoreTarget target, String user, String password) throws SQLException {
         List<String> problems = new ArrayList<>();
+        String store = MVStoreTool.info(target.file().toString(), Writer.nullWriter());
+        if (store != null) {
+            problems.add(target.file() + ": H2's store tool cannot read it: " + store);
+            return new Report(0, 0, problems);
+        }
+        String url = target.url();
         long rows = 0;
         List<String> tables = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", user, password)) {
@@ -80,7 +90,7 @@ final class RestoredDatabaseCheck {
                 }
             } else if (value instanceof Clob cl) {
                 try (Reader in = cl.getCharacterStream()) {
-                    in.transferTo(java.io.Writer.nullWriter());
+                    in.transferTo(Writer.nullWriter());
                 }
             }
         } catch (IOException e) {
