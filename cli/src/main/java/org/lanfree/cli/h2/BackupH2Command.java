@@ -29,10 +29,13 @@ import picocli.CommandLine.Spec;
  * a server's database is backed up by the server itself through {@code LANFREE_BACKUP}.
  */
 @Command(name = "h2", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Online full backup of an H2 database, streamed through the array to the media server.",
-                "jdbc:h2:/path/db: this command opens the database (it must not be open elsewhere) and backs it up",
-                "with the deployment's settings (--home). jdbc:h2:tcp://...: the H2 server runs",
-                "CALL LANFREE_BACKUP('full') with its own plugin configuration (install sql/h2/install.sql there).",
+        description = {"Online full backup of an H2 database, streamed through the array",
+                "to the media server.",
+                "jdbc:h2:/path/db: this command opens the database (not open elsewhere)",
+                "  and backs it up with the deployment's settings (--home).",
+                "jdbc:h2:tcp://host:port/path: the H2 server itself runs",
+                "  CALL LANFREE_BACKUP('full') with its own plugin configuration",
+                "  (sql/h2/install.sql must have run there).",
                 "Progress goes to stderr once a second."})
 public final class BackupH2Command implements Callable<Integer> {
 

@@ -33,8 +33,8 @@ public final class DeploymentPlugin {
         try {
             return new DeploymentPlugin(home, ServerConfigReader.read(file), ServerConfigReader.values(file));
         } catch (ConfigException e) {
-            throw CommandFailure.usage("invalid media server configuration " + file.toAbsolutePath() + ": "
-                    + e.getMessage() + ". HINT: 'lanfree up --home " + home + "' writes one");
+            throw CommandFailure.usage("the deployment in " + home + " has no usable media server configuration: "
+                    + e.getMessage());
         }
     }
 

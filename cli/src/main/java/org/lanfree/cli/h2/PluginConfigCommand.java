@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lanfree h2-plugin config}: prints an h2-plugin.conf for databases on this deployment's machine. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Print an h2-plugin.conf that points the H2 plugin at this deployment (every path absolute).",
+        description = {"Print an h2-plugin.conf that points the H2 plugin at this deployment.",
                 "Save it, then in the database: CALL LANFREE_CONFIGURE('/path/h2-plugin.conf')."})
 public final class PluginConfigCommand implements Callable<Integer> {
 

@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "h2", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Restore an H2 backup into a database file that H2 opens, and check it.",
-                "--target /data/app writes /data/app.mv.db (open it as jdbc:h2:/data/app). An existing file is",
-                "refused unless --force (and never while a database has it open). Progress goes to stderr."})
+                "--target /data/app writes /data/app.mv.db (open it as jdbc:h2:/data/app).",
+                "An existing file is refused unless --force, never replaced while open.",
+                "Progress goes to stderr once a second."})
 public final class RestoreH2Command implements Callable<Integer> {
 
     @Spec
