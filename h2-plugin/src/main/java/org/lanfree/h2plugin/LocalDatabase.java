@@ -1,15 +1,19 @@
 package org.lanfree.h2plugin;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.h2.api.ErrorCode;
+import org.h2.command.Command;
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
 import org.h2.engine.User;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.message.DbException;
 import org.h2.mvstore.FileStore;
 import org.h2.util.NetworkConnectionInfo;
 
@@ -71,6 +75,40 @@ public final class LocalDatabase {
     /** Whether the database is closing or closed (a backup cannot be good then). */
     public boolean closing() {
         return session.getDatabase().isClosing() || session.isClosed();
+    }
+
+    /**
+     * Throws when the calling statement was canceled (CANCEL_SESSION, Statement.cancel, a query
+     * timeout): H2 only checks between rows, and a backup is one long call.
+     */
+    void checkCanceled() {
+        session.checkCanceled();
+        Command command = session.getCurrentCommand();
+        try {
+            if (command != null && COMMAND_CANCELED != null && COMMAND_CANCELED.getBoolean(command)) {
+                throw DbException.get(ErrorCode.STATEMENT_WAS_CANCELED);
+            }
+        } catch (IllegalAccessException e) {
+            // the field was made accessible when the class loaded; CANCEL_SESSION is then not seen
+        }
+    }
+
+    /** Whether {@code e} is H2 saying the statement was canceled. */
+    static boolean isCancel(Throwable e) {
+        return e instanceof DbException d && d.getErrorCode() == ErrorCode.STATEMENT_WAS_CANCELED;
+    }
+
+    /** CANCEL_SESSION sets this flag of the running command, which H2 only reads between rows. */
+    private static final Field COMMAND_CANCELED = commandCanceled();
+
+    private static Field commandCanceled() {
+        try {
+            Field f = Command.class.getDeclaredField("cancel");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another H2: Statement.cancel and query timeouts still end a backup
+        }
     }
 
     SessionLocal session() {

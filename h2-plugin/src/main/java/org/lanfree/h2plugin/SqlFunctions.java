@@ -37,8 +37,10 @@ public final class SqlFunctions {
         LocalDatabase db = LocalDatabase.of(conn);
         try (JobLog log = TableJobLog.open(db)) {
             PluginConfig config;
-            try {
-                config = PluginConfig.read(ConfigLocation.find(conn));
+            // Read through a session of the plugin's own: a statement run on the calling session ends
+            // there as the call's current command, and CANCEL_SESSION would no longer find the call.
+            try (LocalDatabase.OwnSession own = db.autonomousSession()) {
+                config = PluginConfig.read(ConfigLocation.find(own == null ? conn : own.conn()));
             } catch (SQLException e) {
                 log.started("full", db.name(), db.size(), null);
                 log.failed(e.getMessage());

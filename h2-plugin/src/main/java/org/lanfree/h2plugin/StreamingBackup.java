@@ -50,6 +50,7 @@ public final class StreamingBackup {
                 read = OnlineCopy.write(db, upload, config.zipLevel(), new Progress() {
                     @Override
                     public void update(long r, long s) {
+                        db.checkCanceled();
                         progress.update(r, s);
                         log.progress(r, s);
                     }
@@ -61,7 +62,10 @@ public final class StreamingBackup {
                     }
                 });
             } catch (IOException | RuntimeException e) {
-                throw failure(db, "the copy of the database failed after " + upload.bytes() + " bytes: " + e, e);
+                throw failure(db, LocalDatabase.isCancel(e)
+                        ? "the backup was canceled (CANCEL_SESSION, Statement.cancel or a query timeout) after "
+                                + upload.bytes() + " bytes"
+                        : "the copy of the database failed after " + upload.bytes() + " bytes: " + e, e);
             }
             if (db.closing()) {
                 throw failure(db, "the database was closed while it was being copied", null);

@@ -221,6 +221,42 @@ class H2SqlBackupTest {
     }
 
     @Test
+    void aBackupCanceledFromAnotherSessionEndsAtOnceAndIsNeverListedGood() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("cancel/app");
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Connection dba = DriverManager.getConnection(url, "sa", "")) {
+            H2Databases.install(c, deployment.file(""));
+            Path conf = deployment.file("h2-plugin-cancel.conf");
+            java.nio.file.Files.writeString(conf, java.nio.file.Files.readString(deployment.file("h2-plugin.conf"))
+                    + "zip.level = 9\ndataset = canceled\n");
+            rows(c, "CALL LANFREE_CONFIGURE('" + conf + "')");
+            H2Databases.fill(c, 64);
+            String session = rows(c, "CALL SESSION_ID()").get(0);
+            java.util.concurrent.CompletableFuture<SQLException> call = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            rows(c, "CALL LANFREE_BACKUP('full')");
+                            return null;
+                        } catch (SQLException e) {
+                            return e;
+                        }
+                    });
+            org.lanfree.testkit.Await.until((java.util.concurrent.Callable<Boolean>) () -> !rows(dba,
+                    "SELECT 1 FROM LANFREE.JOBS WHERE STATE = 'running'").isEmpty(), java.time.Duration.ofSeconds(60),
+                    "the backup running");
+            assertEquals(List.of("TRUE"), rows(dba, "CALL CANCEL_SESSION(" + session + ")"), "the call was running");
+            SQLException e = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(e != null, "the canceled call failed");
+            assertContains(e.getMessage(), "the backup was canceled");
+            assertEquals(List.of("failed"), rows(dba, "SELECT STATE FROM LANFREE_JOBS()"));
+            org.lanfree.testkit.Await.until((java.util.concurrent.Callable<Boolean>) () -> deployment.query(
+                    "SELECT status FROM v_backups WHERE dataset = 'canceled'").equals(List.of("failed")),
+                    java.time.Duration.ofSeconds(30), "the backup recorded failed");
+            assertEquals(List.of("64"), rows(c, "SELECT COUNT(*) FROM FILLER"), "the session goes on");
+        }
+    }
+
+    @Test
     void restoreOntoAnExistingFileIsRefusedUnlessForced() throws Exception {
         String url = "jdbc:h2:" + dir.resolve("twice/app");
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
