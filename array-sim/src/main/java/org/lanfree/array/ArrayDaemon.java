@@ -17,6 +17,7 @@ import org.lanfree.array.config.Sizes;
 import org.lanfree.array.device.Device;
 import org.lanfree.array.director.ChannelDirector;
 import org.lanfree.array.director.DiskDirector;
+import org.lanfree.connect.daemon.StopSignals;
 import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.channel.CacheMemory;
 import org.slf4j.Logger;
@@ -117,7 +118,7 @@ public final class ArrayDaemon implements AutoCloseable {
             System.err.println("array-sim: cannot start: " + e.getMessage());
             return 1;
         }
-        StopSignals.onTermOrInt(daemon::close);
+        StopSignals.onTermOrInt("array-sim", daemon::close);
         System.out.println("array-sim ready");
         System.out.flush();
         daemon.awaitStop();

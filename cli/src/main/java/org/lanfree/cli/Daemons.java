@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.lanfree.cli.arraysim.ArraySimDaemon;
 import org.lanfree.cli.deploy.DaemonSpec;
+import org.lanfree.cli.fsagent.FsAgentDaemon;
 import org.lanfree.cli.media.MediaServerDaemon;
 
 /**
  * The daemons of a local deployment, in start order ({@code down} stops them in reverse). A new
  * daemon is one {@link DaemonSpec} implementation and one entry here: the array first, since
- * every other daemon attaches to it; then the media server.
+ * every other daemon attaches to it; then the media server; then the fs-agent, which registers
+ * with it.
  */
 public final class Daemons {
 
@@ -17,6 +19,6 @@ public final class Daemons {
     }
 
     public static List<DaemonSpec> all() {
-        return List.of(new ArraySimDaemon(), new MediaServerDaemon());
+        return List.of(new ArraySimDaemon(), new MediaServerDaemon(), new FsAgentDaemon());
     }
 }

@@ -14,6 +14,7 @@ import org.lanfree.cli.deploy.DownCommand;
 import org.lanfree.cli.deploy.StatusCommand;
 import org.lanfree.cli.deploy.UpCommand;
 import org.lanfree.cli.fs.ClientCommand;
+import org.lanfree.cli.fsagent.FsAgentCommand;
 import org.lanfree.cli.h2.H2PluginCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
@@ -92,6 +93,7 @@ public final class Main implements Runnable {
                 .addSubcommand("delete", new DeleteCommand())
                 .addSubcommand("sql", new SqlCommand())
                 .addSubcommand("client", new ClientCommand())
+                .addSubcommand("fs-agent", new FsAgentCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
                 .addSubcommand("h2-plugin", new H2PluginCommand())

@@ -37,6 +37,13 @@ public interface DaemonSpec {
     /** The readiness probe: true once the daemon accepts connections. Never throws. */
     boolean answers(Home home);
 
+    /**
+     * What {@code up} does once the daemon answers (also when it was running already), e.g.
+     * registering it with another daemon; the default does nothing.
+     */
+    default void afterStart(Home home) {
+    }
+
     /** Where the daemon listens, as far as its configuration tells. Never throws. */
     Endpoints endpoints(Home home);
 

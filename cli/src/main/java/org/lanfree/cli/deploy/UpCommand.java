@@ -63,6 +63,7 @@ public final class UpCommand implements Callable<Integer> {
                     if (startUnlessRunning(deployment, launcher, daemon, out)) {
                         started++;
                     }
+                    daemon.afterStart(home);
                 } catch (CommandFailure f) {
                     throw withRunningNote(f, deployment);
                 }

@@ -76,6 +76,10 @@ public final class MediaServerDaemon implements DaemonSpec {
      * The array's Unix socket and channel secret file in this deployment (as its array.conf says,
      * relative to the home when inside it; the secret empty when the array has none).
      */
+    public static String[] arrayChannelAndSecret(Home home) {
+        return arrayPaths(home);
+    }
+
     private static String[] arrayPaths(Home home) {
         try {
             ArrayConfig array = ArrayConfigReader.read(home.file(ArraySimDaemon.CONFIG_FILE));

@@ -39,6 +39,20 @@ public final class BackupDownload extends InputStream {
         }
     }
 
+    /**
+     * The next backup stream on a connection read through {@code in} (a file-tree restore sends
+     * the archives of a chain one after another on one connection; read each to its end before
+     * the next): waits up to {@code startWait} for its RestoreStart.
+     */
+    public static BackupDownload next(FrameReader in, java.time.Duration startWait) throws IOException {
+        Message answer = in.readMessage(startWait);
+        if (!(answer instanceof Message.RestoreStart start)) {
+            throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected RestoreStart to open a backup stream, got "
+                    + answer);
+        }
+        return new BackupDownload(start, in);
+    }
+
     /** The backup's catalog facts, as the media server announced them. */
     public Message.RestoreStart start() {
         return start;

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 
+import org.lanfree.connect.Conn;
 import org.lanfree.connect.wire.ErrorCode;
 import org.lanfree.connect.wire.FrameReader;
 import org.lanfree.connect.wire.FrameWriter;
@@ -31,6 +32,7 @@ public final class BackupUpload extends OutputStream {
     private final MessageDigest sha256;
     private long bytes;
     private boolean finished;
+    private String digest;
 
     BackupUpload(FrameWriter out, FrameReader in) {
         this.out = out;
@@ -83,13 +85,34 @@ public final class BackupUpload extends OutputStream {
      * store the backup. A refusal comes back as a {@link WireException} carrying the server's text.
      */
     public Message.BackupStored finish(Duration verdictWait) throws IOException {
+        end();
+        return verdict(verdictWait);
+    }
+
+    /**
+     * A backup stream on {@code conn} whose request went out already (a file-tree session: the
+     * media server asked for the backup on the control channel).
+     */
+    public static BackupUpload on(Conn conn) {
+        return new BackupUpload(new FrameWriter(conn), new FrameReader(conn));
+    }
+
+    /** Sends what is buffered and END; the verdict is read by {@link #verdict}. */
+    public void end() throws IOException {
         open();
         if (frame.position() > 0) {
             sendFrame();
         }
         finished = true;
-        String digest = hex(sha256.digest());
+        digest = hex(sha256.digest());
         out.writeEnd(new SegmentEnd(unhex(digest)));
+    }
+
+    /** Waits up to {@code verdictWait} for the media server to store the backup, after {@link #end}. */
+    public Message.BackupStored verdict(Duration verdictWait) throws IOException {
+        if (digest == null) {
+            throw new IllegalStateException("the stream has not ended; call end() first");
+        }
         Message verdict = in.readMessage(verdictWait);
         if (!(verdict instanceof Message.BackupStored stored)) {
             throw new WireException(ErrorCode.UNEXPECTED_FRAME, "the media server answered the end of a backup"

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 
+import org.lanfree.connect.daemon.StopSignals;
 import org.lanfree.connect.SocketLayer;
 import org.lanfree.connect.stp.ArrayDriver;
 import org.lanfree.media.catalog.Catalog;
@@ -213,7 +214,7 @@ public final class MediaServer implements AutoCloseable {
             System.err.println("media-server: cannot start: " + e.getMessage());
             return 1;
         }
-        StopSignals.onTermOrInt(server::close);
+        StopSignals.onTermOrInt("media-server", server::close);
         System.out.println("media-server ready");
         System.out.flush();
         server.awaitStop();
