@@ -1,7 +1,7 @@
 package org.lanfree.h2plugin;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,16 +24,13 @@ import org.h2.util.NetworkConnectionInfo;
  */
 public final class LocalDatabase {
 
+    /** CANCEL_SESSION sets this flag of the running command, which H2 only reads between rows. */
+    private static final Field COMMAND_CANCELED = commandCanceled();
+
     private final SessionLocal session;
 
     private LocalDatabase(SessionLocal session) {
         this.session = session;
-    }
-
-    /** Whether {@code conn} is an H2 connection to a database in this JVM (embedded, not a server's client). */
-    public static boolean isLocal(Connection conn) throws SQLException {
-        return conn.isWrapperFor(JdbcConnection.class)
-                && conn.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
     }
 
     /** The database of {@code conn}; a client connection of a remote server is refused with what to do. */
@@ -86,10 +83,11 @@ public final class LocalDatabase {
         Command command = session.getCurrentCommand();
         try {
             if (command != null && COMMAND_CANCELED != null && COMMAND_CANCELED.getBoolean(command)) {
+                COMMAND_CANCELED.setBoolean(command, false); // as H2 does: a prepared CALL may run again
                 throw DbException.get(ErrorCode.STATEMENT_WAS_CANCELED);
             }
         } catch (IllegalAccessException e) {
-            // the field was made accessible when the class loaded; CANCEL_SESSION is then not seen
+            // not after setAccessible succeeded; were it so, only Statement.cancel and timeouts would end a backup
         }
     }
 
@@ -97,9 +95,6 @@ public final class LocalDatabase {
     static boolean isCancel(Throwable e) {
         return e instanceof DbException d && d.getErrorCode() == ErrorCode.STATEMENT_WAS_CANCELED;
     }
-
-    /** CANCEL_SESSION sets this flag of the running command, which H2 only reads between rows. */
-    private static final Field COMMAND_CANCELED = commandCanceled();
 
     private static Field commandCanceled() {
         try {

@@ -84,23 +84,22 @@ public final class H2Bench implements Callable<Integer> {
                 prepare(c, home, work);
                 fill(c, work.resolve("db/bench.mv.db"), size);
                 try (RowWriter writer = new RowWriter(url)) {
-                    List<Double> alone = new ArrayList<>();
                     List<Run> lanfree = new ArrayList<>();
                     List<Run> backupTo = new ArrayList<>();
                     for (int i = 1; i <= repetitions; i++) {
-                        // the writer alone before each backup: its rate drifts as the database grows
+                        // the writer alone right before each backup: its rate drifts as the database grows
                         progress("repetition " + i + ": the writer alone ...");
-                        alone.add(writer.rateOver(ALONE_MILLIS));
+                        double alone = writer.rateOver(ALONE_MILLIS);
                         progress("repetition " + i + ": CALL LANFREE_BACKUP('full') ...");
-                        lanfree.add(timed(writer, () -> lanfreeBackup(c)));
+                        lanfree.add(timed(writer, alone, () -> lanfreeBackup(c)));
                         progress("repetition " + i + ": the writer alone ...");
-                        alone.add(writer.rateOver(ALONE_MILLIS));
+                        alone = writer.rateOver(ALONE_MILLIS);
                         progress("repetition " + i + ": BACKUP TO ...");
                         Path zip = work.resolve("backup-to.zip");
-                        backupTo.add(timed(writer, () -> backupTo(c, zip, work.resolve("db/bench.mv.db"))));
+                        backupTo.add(timed(writer, alone, () -> backupTo(c, zip, work.resolve("db/bench.mv.db"))));
                         Files.deleteIfExists(zip);
                     }
-                    report(size, median(alone), lanfree, backupTo);
+                    report(size, lanfree, backupTo);
                 }
             }
         } finally {
@@ -167,58 +166,71 @@ public final class H2Bench implements Callable<Integer> {
         long run() throws Exception;
     }
 
-    /** One backup: database bytes read, seconds, and the writer's rows per second meanwhile. */
-    private record Run(long bytes, double seconds, double writerRate) {
+    /**
+     * One backup: database bytes read, seconds, the writer's rows per second meanwhile, and its
+     * rate alone just before (the pair is compared: the machine's load drifts between rounds).
+     */
+    private record Run(long bytes, double seconds, double writerRate, double writerAlone) {
         double mbPerSec() {
             return bytes / 1e6 / seconds;
         }
+
+        double writerKept() {
+            return writerRate / writerAlone;
+        }
     }
 
-    private static Run timed(RowWriter writer, Backup backup) throws Exception {
+    private static Run timed(RowWriter writer, double alone, Backup backup) throws Exception {
         long r0 = writer.rows();
         long t0 = System.nanoTime();
         long bytes = backup.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Run(bytes, seconds, (writer.rows() - r0) / seconds);
+        return new Run(bytes, seconds, (writer.rows() - r0) / seconds, alone);
     }
 
-    private void report(long size, double baseline, List<Run> lanfree, List<Run> backupTo) {
+    private void report(long size, List<Run> lanfree, List<Run> backupTo) {
         double l = median(lanfree.stream().map(Run::mbPerSec).toList());
         double b = median(backupTo.stream().map(Run::mbPerSec).toList());
-        double wl = median(lanfree.stream().map(Run::writerRate).toList());
-        double wb = median(backupTo.stream().map(Run::writerRate).toList());
+        double kl = median(lanfree.stream().map(Run::writerKept).toList());
+        double kb = median(backupTo.stream().map(Run::writerKept).toList());
         if (json) {
             ObjectNode root = Json.object();
             root.put("databaseBytes", size).put("zipLevel", zipLevel);
             root.put("lanfreeMbPerSec", Math.round(l)).put("backupToMbPerSec", Math.round(b));
             root.put("ratio", Math.round(l / b * 100) / 100.0);
-            root.put("writerAloneRowsPerSec", Math.round(baseline));
-            root.put("writerDuringLanfreeRowsPerSec", Math.round(wl)).put("writerDuringBackupToRowsPerSec", Math.round(wb));
-            root.put("writerRetainedDuringLanfree", Math.round(wl / baseline * 100) / 100.0);
+            root.put("writerKeptDuringLanfree", round2(kl)).put("writerKeptDuringBackupTo", round2(kb));
             ArrayNode reps = root.putArray("repetitions");
             for (int i = 0; i < lanfree.size(); i++) {
                 Run a = lanfree.get(i);
                 Run z = backupTo.get(i);
                 reps.addObject().put("lanfreeBytes", a.bytes()).put("lanfreeSeconds", round3(a.seconds()))
-                        .put("lanfreeWriterRowsPerSec", Math.round(a.writerRate()))
+                        .put("writerAloneBeforeLanfree", Math.round(a.writerAlone()))
+                        .put("writerDuringLanfree", Math.round(a.writerRate()))
                         .put("backupToBytes", z.bytes()).put("backupToSeconds", round3(z.seconds()))
-                        .put("backupToWriterRowsPerSec", Math.round(z.writerRate()));
+                        .put("writerAloneBeforeBackupTo", Math.round(z.writerAlone()))
+                        .put("writerDuringBackupTo", Math.round(z.writerRate()));
             }
             out.println(Json.pretty(root));
         } else {
-            out.printf(Locale.ROOT, "%nrepetition  lanfree MB/s (writer rows/s)  BACKUP TO MB/s (writer rows/s)%n");
+            out.printf(Locale.ROOT, "%nrepetition  lanfree MB/s  writer rows/s alone -> during"
+                    + "   BACKUP TO MB/s  writer rows/s alone -> during%n");
             for (int i = 0; i < lanfree.size(); i++) {
                 Run a = lanfree.get(i);
                 Run z = backupTo.get(i);
-                out.printf(Locale.ROOT, "%10d  %12.0f (%13.0f)  %14.0f (%13.0f)%n", i + 1, a.mbPerSec(),
-                        a.writerRate(), z.mbPerSec(), z.writerRate());
+                out.printf(Locale.ROOT, "%10d  %12.0f  %12.0f -> %6.0f (%3.0f %%)  %14.0f  %12.0f -> %6.0f (%3.0f %%)%n",
+                        i + 1, a.mbPerSec(), a.writerAlone(), a.writerRate(), a.writerKept() * 100, z.mbPerSec(),
+                        z.writerAlone(), z.writerRate(), z.writerKept() * 100);
             }
             out.printf(Locale.ROOT, "%nmedian: lanfree %.0f MB/s, BACKUP TO %.0f MB/s, ratio %.2f (target >= 1.0)%n",
                     l, b, l / b);
-            out.printf(Locale.ROOT, "writer: %.0f rows/s alone, %.0f during lanfree (%.0f %% kept; target > 50 %%),"
-                    + " %.0f during BACKUP TO%n", baseline, wl, wl / baseline * 100, wb);
+            out.printf(Locale.ROOT, "writer kept %.0f %% of its rate during lanfree (target > 50 %%), %.0f %% during"
+                    + " BACKUP TO%n", kl * 100, kb * 100);
         }
         out.flush();
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     private static double round3(double v) {
