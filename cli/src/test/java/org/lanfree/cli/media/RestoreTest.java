@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.lanfree.connect.session.BackupDownload;
 import org.lanfree.connect.session.MediaSession;
 import org.lanfree.connect.wire.ErrorCode;
+import org.lanfree.connect.wire.Message;
 import org.lanfree.connect.wire.WireException;
 import org.lanfree.media.server.ServerConfig;
 
@@ -97,6 +98,22 @@ class RestoreTest {
         byte[] prefix = java.util.Arrays.copyOf(payload, got.length);
         assertArrayEquals(prefix, got, "every byte that did come back is right");
         assertEquals(List.of("damaged"), deployment.query("SELECT status FROM v_backups WHERE backup_id = " + id));
+    }
+
+    @Test
+    void aPostgresBackupsPlaceInTheWalIsRecordedWithItAndComesBackWithTheRestore() throws Exception {
+        long id;
+        try (MediaSession session = open()) {
+            var out = session.store(new Message.StoreBackup("local", "pg", "walpos", "full", 0, "none"));
+            out.write(random(100_000, 5));
+            out.walPosition(new Message.WalPosition(0x3000028L, 0x3000100L, 2, "17.6"));
+            id = out.finish(Duration.ofMinutes(1)).backupId();
+        }
+        assertEquals(List.of("50331688|50331904|2"), deployment.query("SELECT start_lsn || '|' || end_lsn || '|' ||"
+                + " timeline FROM v_backups WHERE backup_id = " + id));
+        try (MediaSession session = open(); BackupDownload in = session.restore(id, Duration.ofMinutes(1))) {
+            assertArrayEquals(random(100_000, 5), in.readAllBytes(), "the position is no part of the payload");
+        }
     }
 
     @Test

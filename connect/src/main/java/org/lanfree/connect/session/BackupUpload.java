@@ -97,6 +97,18 @@ public final class BackupUpload extends OutputStream {
         return new BackupUpload(new FrameWriter(conn), new FrameReader(conn));
     }
 
+    /**
+     * A PostgreSQL backup's place in the WAL, sent after the payload and before {@link #end}; the
+     * catalog records it with the backup.
+     */
+    public void walPosition(Message.WalPosition position) throws IOException {
+        open();
+        if (frame.position() > 0) {
+            sendFrame();
+        }
+        out.writeMessage(position);
+    }
+
     /** Sends what is buffered and END; the verdict is read by {@link #verdict}. */
     public void end() throws IOException {
         open();

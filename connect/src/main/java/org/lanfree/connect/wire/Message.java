@@ -307,6 +307,18 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Db-agent to media server, inside a PostgreSQL backup stream just before its END: where the
+     * backup lies in the WAL (unsigned LSNs), on which timeline, from which server version. The
+     * catalog records them with the backup, so a restore knows which WAL to fetch.
+     */
+    record WalPosition(long startLsn, long endLsn, int timeline, String serverVersion) implements Message {
+        public WalPosition {
+            Objects.requireNonNull(serverVersion, "serverVersion");
+            nonNegative("timeline", timeline);
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

@@ -34,6 +34,7 @@ import java.nio.ByteBuffer;
  * 24 TreeDone     files:i64 bytes:i64 warnings:i64
  * 25 FileWarning  path:bytes text:str
  * 26 TreeRestore  backupId:i64 target:bytes paths:bytes force:u8 archives:i32
+ * 27 WalPosition  startLsn:i64 endLsn:i64 timeline:i32 serverVersion:str
  *
  * bytes = u16 length | the bytes as they are (file names need not be UTF-8)
  * </pre>
@@ -151,6 +152,10 @@ public final class MessageCodec {
             out.putShort((short) 25);
             WireBuffers.putBytes(out, m.path());
             WireBuffers.putString(out, m.text());
+        } else if (message instanceof Message.WalPosition m) {
+            out.putShort((short) 27);
+            out.putLong(m.startLsn()).putLong(m.endLsn()).putInt(m.timeline());
+            WireBuffers.putString(out, m.serverVersion());
         } else if (message instanceof Message.TreeRestore m) {
             out.putShort((short) 26);
             out.putLong(m.backupId());
@@ -215,11 +220,14 @@ public final class MessageCodec {
                         getLong(in, "TreeDone warnings"));
                 case 25 -> new Message.FileWarning(WireBuffers.getBytes(in, "FileWarning path"),
                         WireBuffers.getString(in, "FileWarning text"));
+                case 27 -> new Message.WalPosition(getLong(in, "WalPosition startLsn"), getLong(in, "WalPosition endLsn"),
+                        WireBuffers.getInt(in, "WalPosition timeline"), WireBuffers.getString(in,
+                        "WalPosition serverVersion"));
                 case 26 -> new Message.TreeRestore(getLong(in, "TreeRestore backupId"),
                         WireBuffers.getBytes(in, "TreeRestore target"), WireBuffers.getBytes(in, "TreeRestore paths"),
                         flag(in, "TreeRestore force"), WireBuffers.getInt(in, "TreeRestore archives"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-26; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-27; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);

@@ -72,6 +72,8 @@ class MessageCodecTest {
                 new Message.FileWarning(new byte[] {(byte) 0x80}, ""),
                 new Message.TreeRestore(1, "/restore".getBytes(), new byte[0], false, 1),
                 new Message.TreeRestore(Long.MAX_VALUE, new byte[] {(byte) 0xfe}, "a\0b/c".getBytes(), true, 3),
+                new Message.WalPosition(0x3000028L, -1L, 1, "18.1"),
+                new Message.WalPosition(0, 0, 0, ""),
                 new Message.RestoreBackup(1),
                 new Message.RestoreBackup(Long.MAX_VALUE),
                 new Message.RestoreStart(1, "local", "h2", "sales", "full", "none", 0, "0".repeat(64)),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the configuration's file-tree policies: puts each policy in the catalog with a dataset
  * per client and folder, and every {@code schedule.check} starts the backups {@code v_need_backup}
- * says are due (the level it names), one at a time per dataset. A backup that failed is tried
- * again after {@link #RETRY}, not at every check.
+ * says are due (the level it names), one at a time per dataset. A backup that started and
+ * failed is tried again after {@link #RETRY}, not at every check; one that could not start
+ * (its client's agent not registered yet) is tried at every check.
  */
 final class PolicyScheduler implements AutoCloseable {
 
@@ -33,6 +35,7 @@ final class PolicyScheduler implements AutoCloseable {
     private final List<ServerConfig.TreePolicy> policies;
     private final TreeSessions trees;
     private final Map<Long, Instant> lastStarted = new HashMap<>();
+    private final Map<Long, Instant> lastWarned = new HashMap<>();
     private final PeriodicTask task;
 
     PolicyScheduler(Catalog catalog, List<ServerConfig.TreePolicy> policies, TreeSessions trees, Duration check) {
@@ -96,12 +99,18 @@ final class PolicyScheduler implements AutoCloseable {
             if (busy.contains(d.datasetId()) || (last != null && last.plus(RETRY).isAfter(now))) {
                 continue;
             }
-            lastStarted.put(d.datasetId(), now);
             try {
-                trees.startBackup(d.client(), d.dataset(), BackupLevel.valueOf(d.level().toUpperCase()));
+                trees.startBackup(d.client(), d.dataset(), BackupLevel.valueOf(d.level().toUpperCase(Locale.ROOT)));
+                lastStarted.put(d.datasetId(), now);
                 log.info("schedule: started the {} backup of {}:{} ({})", d.level(), d.client(), d.dataset(), d.reason());
             } catch (AdminException | CatalogException e) {
-                log.warn("schedule: cannot start the backup of {}:{}: {}", d.client(), d.dataset(), e.getMessage());
+                // Not started (e.g. the client's agent is not registered yet): checked again at the next check,
+                // said once per retry interval.
+                Instant warned = lastWarned.get(d.datasetId());
+                if (warned == null || warned.plus(RETRY).isBefore(now)) {
+                    lastWarned.put(d.datasetId(), now);
+                    log.warn("schedule: cannot start the backup of {}:{}: {}", d.client(), d.dataset(), e.getMessage());
+                }
             }
         }
     }

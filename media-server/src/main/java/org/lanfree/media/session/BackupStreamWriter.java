@@ -149,9 +149,16 @@ public final class BackupStreamWriter {
     private void record(String name, long backupId, List<Section> sections, DriveLease lease,
             PayloadReceiver.Received received, BackupCompletion completion) throws SessionException {
         int blockSize = lease.drive().blockSize();
-        BackupEnd end = completion.end(backupId, BackupEnd.good(received.bytes(), received.bytes(), 0,
-                received.sha256()));
+        BackupEnd good = BackupEnd.good(received.bytes(), received.bytes(), 0, received.sha256());
+        Message.WalPosition position = received.position();
+        if (position != null) {
+            good = good.withEndLsn(position.endLsn());
+        }
+        BackupEnd end = completion.end(backupId, good);
         try {
+            if (position != null) {
+                catalog.backups().recordStart(backupId, position.startLsn(), position.timeline());
+            }
             for (Section s : sections) {
                 catalog.backups().addSection(backupId, new TapeFile(s.barcode().toString(), s.fileNumber(),
                         s.firstBlock(), s.lastBlock(), blockSize, s.payloadBytes()), null);

@@ -9,6 +9,8 @@ import org.lanfree.connect.wire.ErrorCode;
 import org.lanfree.connect.wire.Frame;
 import org.lanfree.connect.wire.FrameReader;
 import org.lanfree.connect.wire.FrameType;
+import org.lanfree.connect.wire.Message;
+import org.lanfree.connect.wire.MessageCodec;
 import org.lanfree.connect.wire.SegmentEnd;
 import org.lanfree.connect.wire.WireException;
 import org.lanfree.media.vtl.TapeFileWriter;
@@ -19,13 +21,16 @@ import org.lanfree.media.vtl.TapeFileWriter;
  * does), and into the SHA-256; the END frame's digest must equal it.
  *
  * <pre>
- * stream = DATA* END          END = SegmentEnd(sha256 of the DATA payloads)
+ * stream = DATA* [MESSAGE WalPosition] END     END = SegmentEnd(sha256 of the DATA payloads)
  * </pre>
+ *
+ * A PostgreSQL stream may say where it lies in the WAL just before END; that message goes to the
+ * session's {@link BackupCompletion}.
  */
 final class PayloadReceiver {
 
-    /** The payload received, its digest matching the sender's. */
-    record Received(String sha256, long bytes) {
+    /** The payload received, its digest matching the sender's, and where it lies in the WAL (null if not said). */
+    record Received(String sha256, long bytes, Message.WalPosition position) {
     }
 
     private final String session;
@@ -34,6 +39,7 @@ final class PayloadReceiver {
     private final JobProgress progress;
     private final MessageDigest sha256;
     private long bytes;
+    private Message.WalPosition position;
 
     PayloadReceiver(String session, FrameReader reader, TapeFileWriter tape, JobProgress progress) {
         this.session = session;
@@ -60,6 +66,8 @@ final class PayloadReceiver {
                 progress.bytes(bytes);
             } else if (frame.type() == FrameType.END) {
                 return end(frame.payload());
+            } else if (frame.type() == FrameType.MESSAGE && position == null) {
+                position = walPosition(frame.payload());
             } else {
                 throw new SessionException(SessionException.Failure.PROTOCOL, session + ": a " + frame.type()
                         + " frame from " + reader.peer() + " after " + bytes + " payload bytes; expected DATA or END."
@@ -92,7 +100,20 @@ final class PayloadReceiver {
             throw new SessionException(SessionException.Failure.PROTOCOL, session + ": the stream from "
                     + reader.peer() + " ended with 0 payload bytes; expected an archive of at least one byte");
         }
-        return new Received(hex.formatHex(ours), bytes);
+        return new Received(hex.formatHex(ours), bytes, position);
+    }
+
+    private Message.WalPosition walPosition(ByteBuffer payload) throws SessionException {
+        try {
+            if (MessageCodec.decode(payload) instanceof Message.WalPosition p) {
+                return p;
+            }
+        } catch (WireException e) {
+            throw new SessionException(SessionException.Failure.PROTOCOL, e.code(), session + ": " + e.getMessage(), e);
+        }
+        throw new SessionException(SessionException.Failure.PROTOCOL, session + ": a message other than WalPosition in"
+                + " the stream from " + reader.peer() + " after " + bytes + " payload bytes; HINT: a backup stream is"
+                + " DATA frames, at most one WalPosition, and one END frame");
     }
 
     private Frame next() throws SessionException {
