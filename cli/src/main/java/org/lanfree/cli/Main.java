@@ -15,6 +15,7 @@ import org.lanfree.cli.deploy.StatusCommand;
 import org.lanfree.cli.deploy.UpCommand;
 import org.lanfree.cli.fs.ClientCommand;
 import org.lanfree.cli.fsagent.FsAgentCommand;
+import org.lanfree.cli.h2.H2PluginCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
@@ -95,6 +96,7 @@ public final class Main implements Runnable {
                 .addSubcommand("fs-agent", new FsAgentCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
+                .addSubcommand("h2-plugin", new H2PluginCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("transport", new TransportCommand())
                 .addSubcommand("demo", new DemoCommand(daemons));

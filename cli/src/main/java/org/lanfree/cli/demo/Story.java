@@ -13,7 +13,7 @@ final class Story {
 
     static List<DemoStep> steps() {
         return List.of(new PrepareHome(), new StartArray(), new FileSystemBackup(), new DatabaseBackup(),
-                new BackupToTape(), new FileTreeToTape(), new ShowArrayStatus());
+                new BackupToTape(), new FileTreeToTape(), new H2BackupFromSql(), new ShowArrayStatus());
     }
 
     static List<DemoStep> cleanup() {

@@ -9,6 +9,7 @@ import org.lanfree.connect.SocketLayer;
 import org.lanfree.connect.auth.SharedSecret;
 import org.lanfree.connect.handshake.DbClientHandshake;
 import org.lanfree.connect.handshake.DbSession;
+import org.lanfree.connect.handshake.StgGrant;
 import org.lanfree.connect.wire.ErrorCode;
 import org.lanfree.connect.wire.FrameReader;
 import org.lanfree.connect.wire.FrameWriter;
@@ -27,10 +28,12 @@ public final class MediaSession implements Closeable {
     public static final Duration DEFAULT_START_WAIT = Duration.ofMinutes(5);
 
     private final DbSession session;
+    private final StgGrant grant;
     private boolean used;
 
-    private MediaSession(DbSession session) {
+    private MediaSession(DbSession session, StgGrant grant) {
         this.session = session;
+        this.grant = grant;
     }
 
     /**
@@ -39,9 +42,15 @@ public final class MediaSession implements Closeable {
      */
     public static MediaSession open(SocketLayer layer, SockAddr.Net wkp, String client, String callbackHost,
             SharedSecret secret) throws IOException {
-        DbSession session = new DbClientHandshake(wkp, client, callbackHost, DbClientHandshake.defaultTimeouts())
-                .open(layer, secret);
-        return new MediaSession(session);
+        DbClientHandshake handshake = new DbClientHandshake(wkp, client, callbackHost,
+                DbClientHandshake.defaultTimeouts());
+        DbSession session = handshake.open(layer, secret);
+        return new MediaSession(session, handshake.grant());
+    }
+
+    /** The STG group (and ring length) the media server granted this session's data connection. */
+    public StgGrant grant() {
+        return grant;
     }
 
     /** The client name the session was opened as. */
