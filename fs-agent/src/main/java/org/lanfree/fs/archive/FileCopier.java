@@ -28,8 +28,6 @@ final class FileCopier implements AutoCloseable {
 
     static final int BUFFER = 1 << 20;
     static final int ATTEMPTS = 3;
-    /** Files up to this size are hashed on the writer's thread (see {@link ParallelDigests#hereAndNow}). */
-    static final int HASH_HERE = 64 * 1024;
     private static final byte[] ZEROS = new byte[64 * 1024];
 
     /** What became of one file; {@code sha256} completes once its content is hashed. */
@@ -102,15 +100,14 @@ final class FileCopier implements AutoCloseable {
                 long offset = writer.position();
                 writer.begin(member);
                 long rest = before.size() - read;
-                if (before.size() <= HASH_HERE && rest == 0) {
-                    byte[] piece = digests.take();
-                    try {
-                        MemorySegment.copy(staging, JAVA_BYTE, 0, piece, 0, read);
-                        write(piece, read);
-                        return new Copied(member, offset, digests.hereAndNow(piece, read), changed);
-                    } finally {
-                        digests.give(piece);
+                if (before.size() <= ParallelDigests.SMALL && rest == 0) {
+                    byte[] batch = digests.batchRoom(read);
+                    int at = digests.batchOffset();
+                    MemorySegment.copy(staging, JAVA_BYTE, 0, batch, at, read);
+                    if (read > 0) {
+                        writer.write(batch, at, read);
                     }
+                    return new Copied(member, offset, digests.addToBatch(read), changed);
                 }
                 ParallelDigests.FileDigest sha = digests.start();
                 for (int at = 0; at < read; at += ParallelDigests.PIECE) {
@@ -130,12 +127,6 @@ final class FileCopier implements AutoCloseable {
             before = after;
         }
         throw new IllegalStateException("unreachable");
-    }
-
-    private void write(byte[] data, int length) throws IOException {
-        if (length > 0) {
-            writer.write(data, 0, length);
-        }
     }
 
     private int readWhole(Fd fd, int size, FsEntry entry) throws IOException {
@@ -217,6 +208,11 @@ final class FileCopier implements AutoCloseable {
 
     private static boolean sameContent(Stat a, Stat b) {
         return a.size() == b.size() && a.mtimeNs() == b.mtimeNs() && a.ctimeNs() == b.ctimeNs() && a.inode() == b.inode();
+    }
+
+    /** Hands the files still waiting in a batch to be hashed: before waiting for their digests. */
+    void flush() {
+        digests.flushBatch();
     }
 
     @Override

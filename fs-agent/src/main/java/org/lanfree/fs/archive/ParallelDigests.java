@@ -2,6 +2,8 @@ package org.lanfree.fs.archive;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,12 +21,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * the caller fills one it {@link #take}s, hands it to the file's {@link FileDigest} and writes it
  * to the archive (both only read it), and it comes back free once hashed. When all are being
  * hashed {@link #take} waits: memory stays fixed and the writer cannot run ahead of the hashing.
+ * Files up to {@link #SMALL} share pieces and are handed over a batch at a time.
  */
 final class ParallelDigests implements AutoCloseable {
 
     static final int PIECE = 256 * 1024;
     static final int PIECES = 8;
     static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    /** The largest file hashed in a batch, and the most files a batch holds. */
+    static final int SMALL = 64 * 1024;
+    private static final int BATCH_FILES = 64;
     private static final byte[] ZEROS = new byte[64 * 1024];
 
     /** A hashing thread, its digest, and the bytes handed to it not hashed yet. */
@@ -33,7 +39,9 @@ final class ParallelDigests implements AutoCloseable {
 
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(PIECES);
     private final Lane[] lanes = new Lane[THREADS];
-    private final MessageDigest here = newSha256();
+    private final List<Small> batchFiles = new ArrayList<>();
+    private byte[] batch;
+    private int batchUsed;
     private int turn;
 
     ParallelDigests() {
@@ -65,8 +73,13 @@ final class ParallelDigests implements AutoCloseable {
         free.add(piece);
     }
 
-    /** The digest of the next file, on the lane with the least left to hash (the next in turn on a tie). */
+    /** The digest of the next file, on the lane with the least left to hash. */
     FileDigest start() {
+        return new FileDigest(leastLoaded());
+    }
+
+    /** The lane with the least left to hash (the next in turn on a tie). */
+    private Lane leastLoaded() {
         Lane best = null;
         for (int i = 0; i < lanes.length; i++) {
             Lane lane = lanes[(turn + i) % lanes.length];
@@ -75,16 +88,65 @@ final class ParallelDigests implements AutoCloseable {
             }
         }
         turn = (turn + 1) % lanes.length;
-        return new FileDigest(best);
+        return best;
     }
 
     /**
-     * The SHA-256 of a small file's {@code length} bytes, on the caller's thread: handing a few
-     * KiB to another thread (waking it, a future) costs more than hashing them.
+     * Room for a small file's {@code length} bytes (at most {@link #SMALL}) in the current batch:
+     * the caller copies them into the returned piece at {@link #batchOffset()}, writes them from
+     * there, then calls {@link #addToBatch}. Small files are hashed a batch at a time, since
+     * waking a lane for a few KiB costs more than hashing them.
      */
-    CompletableFuture<byte[]> hereAndNow(byte[] data, int length) {
-        here.update(data, 0, length);
-        return CompletableFuture.completedFuture(here.digest());
+    byte[] batchRoom(int length) {
+        if (batch != null && (batchUsed + length > PIECE || batchFiles.size() == BATCH_FILES)) {
+            flushBatch();
+        }
+        if (batch == null) {
+            batch = take();
+            batchUsed = 0;
+        }
+        return batch;
+    }
+
+    int batchOffset() {
+        return batchUsed;
+    }
+
+    /** The digest of the {@code length} bytes just put at {@link #batchOffset()}, once its batch is hashed. */
+    CompletableFuture<byte[]> addToBatch(int length) {
+        CompletableFuture<byte[]> digest = new CompletableFuture<>();
+        batchFiles.add(new Small(batchUsed, length, digest));
+        batchUsed += length;
+        return digest;
+    }
+
+    /** Hands the current batch of small files to a lane. */
+    void flushBatch() {
+        if (batch == null) {
+            return;
+        }
+        byte[] piece = batch;
+        List<Small> files = List.copyOf(batchFiles);
+        batch = null;
+        batchFiles.clear();
+        Lane lane = leastLoaded();
+        lane.queued.addAndGet(batchUsed);
+        long bytes = batchUsed;
+        lane.thread.execute(() -> {
+            try {
+                for (Small f : files) {
+                    lane.sha.update(piece, f.offset, f.length);
+                    f.digest.complete(lane.sha.digest());
+                }
+            } finally {
+                lane.queued.addAndGet(-bytes);
+                free.add(piece);
+            }
+        });
+    }
+
+    /** One small file in a batch. */
+    private record Small(int offset, int length, CompletableFuture<byte[]> digest) {
     }
 
     /** One file's SHA-256: its updates run in order on its lane. */

@@ -128,6 +128,24 @@ class TreeArchiverTest {
         assertEquals(count, checked.lines().filter(l -> l.endsWith(": OK")).count(), checked);
     }
 
+    /** Small files' digests wait in a batch; events piling up behind one must not wait for it forever. */
+    @Test
+    void aSmallFileFollowedByMoreFoldersThanEventsMayWaitIsArchived() throws Exception {
+        Path source = Files.createDirectory(temp.resolve("source"));
+        Files.writeString(source.resolve("a-small-file"), "its digest waits in a batch");
+        for (int i = 0; i < InOrder.LIMIT + 100; i++) {
+            Files.createDirectory(source.resolve(String.format("folder-%05d", i)));
+        }
+        Path archive = temp.resolve("backup.tar");
+
+        ArchiveSummary summary = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Archives.write(source, archive, ArchiveListener.NONE));
+
+        assertEquals(InOrder.LIMIT + 102, summary.members());
+        Commands.run(temp, "sh", "-c", "mkdir x && cd x && tar -xf ../backup.tar --warning=no-unknown-keyword"
+                + " && sha256sum --strict -c .lanfree/SHA256SUMS");
+    }
+
     @Test
     void sizesPastTheUstarFieldTravelInAPaxRecord() throws Exception {
         long size = (9L << 30) + 1;
