@@ -84,6 +84,7 @@ final class TreeBackupRun implements BackupCompletion {
         }
         BackupEnd end = new BackupEnd(good.status(), good.bytes(), good.storedBytes(), entries, good.sha256(), null,
                 null);
+        warnings.await(done.warnings(), Duration.ofSeconds(5));
         long n = Math.max(warnings.count(), done.warnings());
         return n == 0 ? end : end.withWarnings(n + " file" + (n == 1 ? "" : "s") + " with warnings, e.g. "
                 + warnings.first());

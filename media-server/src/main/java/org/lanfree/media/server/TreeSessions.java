@@ -174,6 +174,7 @@ final class TreeSessions {
                 throw new IOException("the agent ended the restore with " + done + "; expected TreeDone");
             }
             catalog.jobs().progress(job.id(), d.bytes(), d.bytes(), d.files());
+            warnings.await(d.warnings(), Duration.ofSeconds(5));
             long n = Math.max(d.warnings(), warnings.count());
             catalog.jobs().finish(job.id(), JobState.DONE, n == 0 ? null : n + " files with warnings, e.g. "
                     + warnings.first());

@@ -37,6 +37,22 @@ final class TreeWarnings {
         return count.get();
     }
 
+    /**
+     * Waits up to {@code max} until {@code expected} warnings were read: the agent counts what it
+     * sent on the error channel, which may still be on its way when the control channel says done.
+     */
+    void await(long expected, java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (count.get() < expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The first few warnings, joined. */
     String first() {
         synchronized (first) {
