@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.lanfree.connect.handshake.FsSession;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
 final class TreeBackupRun implements BackupCompletion {
 
     private static final Logger log = LoggerFactory.getLogger(TreeBackupRun.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
+    private static final int BATCHES_IN_FLIGHT = 4;
 
     private final String name;
     private final FsSession session;
@@ -43,6 +47,7 @@ final class TreeBackupRun implements BackupCompletion {
     private volatile long backupId;
     private volatile Message.TreeDone done;
     private volatile String controlFailure;
+    private volatile String insertFailure;
     private long entries;
 
     TreeBackupRun(String name, FsSession session, Catalog catalog, Long jobId, Duration doneWait) {
@@ -90,8 +95,16 @@ final class TreeBackupRun implements BackupCompletion {
                 + warnings.first());
     }
 
+    /**
+     * Reads the control channel and hands each batch of records to the inserter: the agent's
+     * archive thread writes those records, so the channel is drained at once, never held up by a
+     * catalog commit; at most {@link #BATCHES_IN_FLIGHT} batches wait, which bounds the heap.
+     */
     private void readControl() {
         FrameReader in = new FrameReader(session.control());
+        ExecutorService inserter = Executors.newSingleThreadExecutor(Thread.ofVirtual().name(name + "-records")
+                .factory());
+        Semaphore inFlight = new Semaphore(BATCHES_IN_FLIGHT);
         List<FileEntry> batch = new ArrayList<>();
         try {
             started.await();
@@ -102,11 +115,18 @@ final class TreeBackupRun implements BackupCompletion {
                         batch.add(entry(r));
                     }
                     if (batch.size() >= BATCH) {
-                        flush(batch);
+                        submit(inserter, inFlight, batch);
+                        batch = new ArrayList<>();
                     }
                 } else if (m instanceof Message.TreeDone d) {
-                    flush(batch);
-                    done = d;
+                    submit(inserter, inFlight, batch);
+                    inserter.shutdown();
+                    inserter.awaitTermination(1, TimeUnit.HOURS);
+                    if (insertFailure == null) {
+                        done = d;
+                    } else {
+                        controlFailure = insertFailure;
+                    }
                     return;
                 } else {
                     controlFailure = "unexpected " + m + " on the control channel";
@@ -118,8 +138,25 @@ final class TreeBackupRun implements BackupCompletion {
         } catch (InterruptedException e) {
             controlFailure = "interrupted";
         } finally {
+            inserter.shutdownNow();
             controlDone.countDown();
         }
+    }
+
+    private void submit(ExecutorService inserter, Semaphore inFlight, List<FileEntry> batch)
+            throws InterruptedException {
+        inFlight.acquire();
+        inserter.execute(() -> {
+            try {
+                if (insertFailure == null) {
+                    flush(batch);
+                }
+            } catch (CatalogException e) {
+                insertFailure = "the catalog refused file entries: " + e.getMessage();
+            } finally {
+                inFlight.release();
+            }
+        });
     }
 
     private void flush(List<FileEntry> batch) {
