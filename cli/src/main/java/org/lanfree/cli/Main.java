@@ -18,6 +18,7 @@ import org.lanfree.cli.fsagent.FsAgentCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
+import org.lanfree.cli.pg.DbAgentCommand;
 import org.lanfree.cli.report.CrosscheckCommand;
 import org.lanfree.cli.report.DeleteCommand;
 import org.lanfree.cli.report.ReportCommand;
@@ -93,6 +94,7 @@ public final class Main implements Runnable {
                 .addSubcommand("sql", new SqlCommand())
                 .addSubcommand("client", new ClientCommand())
                 .addSubcommand("fs-agent", new FsAgentCommand())
+                .addSubcommand("db-agent", new DbAgentCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
                 .addSubcommand("bench", new BenchCommand())
