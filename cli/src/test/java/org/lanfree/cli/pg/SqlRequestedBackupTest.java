@@ -78,7 +78,7 @@ class SqlRequestedBackupTest {
                 assertEquals("done", end, "job " + job + ": " + row(op, job) + "\n" + deployment.log("db-agent"));
                 assertEquals(List.of("queued", "running", "done"), states);
                 long backupId = scalar(op, "SELECT backup_id FROM lanfree.jobs WHERE job_id = " + job);
-                assertEquals(List.of("good|pg|full|127.0.0.1:" + pg.port() + "|lsn"), deployment.query(
+                assertEquals(List.of("good|pg|full|127.0.0.1-" + pg.port() + "|lsn"), deployment.query(
                         "SELECT status || '|' || kind || '|' || level || '|' || dataset || '|'"
                                 + " || CASE WHEN start_lsn > 0 AND end_lsn >= start_lsn AND timeline = 1"
                                 + " THEN 'lsn' ELSE 'no lsn' END FROM v_backups WHERE backup_id = " + backupId));
@@ -99,7 +99,7 @@ class SqlRequestedBackupTest {
                 + "@127.0.0.1:" + pg.port() + "/postgres", "--json");
         assertEquals(0, r.exitCode(), r.toString());
         var json = r.json();
-        assertEquals("127.0.0.1:" + pg.port(), json.get("dataset").asText());
+        assertEquals("127.0.0.1-" + pg.port(), json.get("dataset").asText());
         assertTrue(json.get("serverVersion").asText().startsWith("15"), r.toString());
         assertEquals(List.of("good|" + json.get("bytes").asLong() + "|" + json.get("sha256").asText()),
                 deployment.query("SELECT status || '|' || bytes || '|' || sha256 FROM v_backups WHERE backup_id = "
@@ -118,7 +118,7 @@ class SqlRequestedBackupTest {
         Files.writeString(conf, original.replace("backup.max-rate = 0", "backup.max-rate = 8192"));
         restartAgent();
         try (Connection op = operator(pg)) {
-            String dataset = "127.0.0.1:" + pg.port();
+            String dataset = "127.0.0.1-" + pg.port();
             List<String> goodBefore = good(dataset);
             long job = scalar(op, "SELECT lanfree.backup()");
             Await.until(() -> scalar(op, "SELECT bytes_done FROM lanfree.jobs WHERE job_id = " + job) > 0,

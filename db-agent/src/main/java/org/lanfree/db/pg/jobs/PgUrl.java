@@ -46,9 +46,12 @@ public record PgUrl(String text, String host, int port, String user, String pass
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
-    /** The dataset name in the media server's catalog: the cluster's address. */
+    /**
+     * The dataset name in the media server's catalog: the cluster's address as HOST-PORT (the
+     * staging pool's stream names allow letters, digits, '.', '_' and '-' only).
+     */
     public String dataset() {
-        return host + ":" + port;
+        return host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + port;
     }
 
     /** For pgjdbc: {@link #jdbcUrl()} and these properties. */
