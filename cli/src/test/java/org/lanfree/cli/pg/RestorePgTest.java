@@ -103,6 +103,37 @@ class RestorePgTest {
         assertEquals(List.of("1000|before", "5|between"), startAndQuery(PostgresVersion.V18, data, "marks_latest"));
     }
 
+    /**
+     * The db-agent archives the cluster's WAL continuously; a restore to a time between two marked
+     * commits made after the backup holds exactly the first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = PostgresVersion.class, names = {"V15", "V18"})
+    void pointInTimeRecoveryStopsBetweenTwoCommitsMadeAfterTheBackup(PostgresVersion version) throws Exception {
+        PostgresCluster pg = cluster(version);
+        archived(pg);
+        JsonNode backup = backup(pg);
+        pg.execute("CREATE TABLE pitr (what text)", "INSERT INTO pitr VALUES ('first')");
+        String between;
+        try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+            between = text(s, "SELECT clock_timestamp()::text");
+            Await.until(() -> text(s, "SELECT clock_timestamp() > '" + between + "'::timestamptz + interval '20 ms'")
+                    .equals("t"), Duration.ofSeconds(5), "the clock to pass " + between);
+            s.execute("INSERT INTO pitr VALUES ('second')");
+            String switched = text(s, "SELECT pg_switch_wal()::text");
+            Await.until(() -> text(s, "SELECT coalesce(restart_lsn > '" + switched + "'::pg_lsn, false)"
+                    + " FROM pg_replication_slots WHERE slot_name = 'lanfree_wal'").equals("t"),
+                    Duration.ofSeconds(60), "the archiver to confirm the WAL past " + switched);
+        }
+
+        Path data = dir.resolve("pitr" + version.major());
+        Cli.Result r = deployment.run("restore", "pg", "--backup", backup.get("backupId").asText(), "--pgdata",
+                data.toString(), "--os-user", OsUser.DEFAULT_NAME, "--target-time", between, "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.json().get("walSegmentsStaged").asInt() >= 1, "archived WAL was staged: " + r);
+        assertEquals(List.of("1|first"), startAndQuery(version, data, "pitr"));
+    }
+
     @Test
     void aNonEmptyDataDirectoryIsRefusedAndRootMustNameTheOsUser() throws Exception {
         Path busy = Files.createDirectories(dir.resolve("busy"));
@@ -128,6 +159,30 @@ class RestorePgTest {
     private static void marks(PostgresCluster pg, String table) {
         pg.execute("CREATE TABLE " + table + " (n int, what text)",
                 "INSERT INTO " + table + " SELECT g, 'before' FROM generate_series(1, 1000) g");
+    }
+
+    /** install.sql and db-agent add: the agent archives the cluster's WAL from now on. */
+    private static void archived(PostgresCluster pg) throws Exception {
+        try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+            s.execute(Files.readString(Path.of("..", "sql", "postgres", "install.sql")));
+        }
+        Cli.Result add = deployment.run("db-agent", "add", "--pgurl", "postgresql://" + pg.superuser() + ":"
+                + pg.password() + "@127.0.0.1:" + pg.port() + "/postgres");
+        assertEquals(0, add.exitCode(), add.toString());
+        try (Connection c = pg.connect("postgres"); Statement s = c.createStatement()) {
+            Await.until(() -> text(s, "SELECT count(*) FROM pg_stat_replication WHERE application_name"
+                    + " = 'lanfree_archiver'").equals("1"), Duration.ofSeconds(30), "the archiver to stream\n"
+                    + deployment.log("db-agent"));
+        }
+    }
+
+    private static String text(Statement s, String sql) {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode backup(PostgresCluster pg) {

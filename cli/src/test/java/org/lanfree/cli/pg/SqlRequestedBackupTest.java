@@ -134,7 +134,7 @@ class SqlRequestedBackupTest {
             String failed = row(op, job);
             assertTrue(failed.startsWith("failed|") && failed.contains("the db-agent running it stopped"), failed);
             assertEquals(goodBefore, good(dataset), "no good backup from the killed run");
-            Await.until(() -> scalar(op, "SELECT count(*) FROM pg_replication_slots") == 0,
+            Await.until(() -> scalar(op, "SELECT count(*) FROM pg_replication_slots WHERE temporary") == 0,
                     Duration.ofSeconds(30), "the killed backup's temporary slot to go");
 
             long next = scalar(op, "SELECT lanfree.backup()");

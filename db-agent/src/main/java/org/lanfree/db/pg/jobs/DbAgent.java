@@ -9,12 +9,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.lanfree.connect.daemon.StopSignals;
+import org.lanfree.db.pg.archive.WalArchiver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The db-agent daemon: attached to the array, one {@link ClusterWatcher} thread per cluster of
- * the clusters file. The file is read again every second, so a cluster added by
+ * The db-agent daemon: attached to the array, per cluster of the clusters file one
+ * {@link ClusterWatcher} thread (backups requested from SQL) and one {@link WalArchiver} thread
+ * (continuous WAL to the media server's staging pool). The file is read again every second, so a cluster added by
  * {@code db-agent add} is watched at once and, being in the file, after a restart too.
  */
 public final class DbAgent implements AutoCloseable {
@@ -24,6 +26,7 @@ public final class DbAgent implements AutoCloseable {
     private final DbAgentConfig config;
     private final ArrayMediaTarget media;
     private final Map<String, ClusterWatcher> watchers = new LinkedHashMap<>();
+    private final Map<String, WalArchiver> archivers = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private DbAgent(DbAgentConfig config, ArrayMediaTarget media) {
@@ -73,7 +76,10 @@ public final class DbAgent implements AutoCloseable {
                     ClusterWatcher w = new ClusterWatcher(cluster, new BackupJobRunner(cluster, media,
                             config.clientName(), config.maxRateKb()));
                     Thread.ofPlatform().name("watch-" + cluster.dataset()).start(w);
-                    LOG.info("db-agent: watching {}", cluster);
+                    WalArchiver a = new WalArchiver(cluster, media);
+                    Thread.ofPlatform().name("archive-" + cluster.dataset()).start(a);
+                    archivers.put(cluster.text(), a);
+                    LOG.info("db-agent: watching {} and archiving its WAL", cluster);
                     return w;
                 });
             }
@@ -91,6 +97,7 @@ public final class DbAgent implements AutoCloseable {
     @Override
     public void close() {
         watchers.values().stream().filter(w -> w != null).forEach(ClusterWatcher::stop);
+        archivers.values().forEach(WalArchiver::stop);
         try {
             Files.deleteIfExists(config.readyFile());
             media.close();
