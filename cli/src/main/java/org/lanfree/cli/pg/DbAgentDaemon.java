@@ -10,7 +10,6 @@ import org.lanfree.cli.deploy.DaemonSpec;
 import org.lanfree.cli.deploy.Home;
 import org.lanfree.cli.media.MediaServerDaemon;
 import org.lanfree.db.pg.jobs.DbAgentConfig;
-import org.lanfree.media.server.ServerConfigReader;
 
 /**
  * The db-agent in a deployment: {@code db-agent.conf} points it at the media server's agents
@@ -40,13 +39,7 @@ public final class DbAgentDaemon implements DaemonSpec {
 
     @Override
     public void writeDefaultConfig(Home home) throws IOException {
-        int agentsPort;
-        try {
-            agentsPort = ServerConfigReader.read(home.file(MediaServerDaemon.CONFIG_FILE)).agents().port();
-        } catch (Exception e) {
-            throw new IOException("the media server's configuration " + home.file(MediaServerDaemon.CONFIG_FILE)
-                    + " cannot be read (" + e.getMessage() + "), and the db-agent needs its agents.port", e);
-        }
+        String agentsPort = agentsPort(home.file(MediaServerDaemon.CONFIG_FILE));
         String[] array = MediaServerDaemon.arrayChannelAndSecret(home);
         Files.writeString(home.file(CONFIG_FILE), String.join("\n",
                 "# The db-agent: backups of PostgreSQL clusters, requested with SELECT lanfree.backup().",
@@ -62,6 +55,20 @@ public final class DbAgentDaemon implements DaemonSpec {
                 "backup.max-rate = 0",
                 "ready-file = run/db-agent.ready",
                 ""));
+    }
+
+    /**
+     * The media server's agents.port, read as text: the rest of its configuration (and the
+     * array's, which it refers to) is checked by their own daemons, which say what is wrong.
+     */
+    private static String agentsPort(Path mediaConf) throws IOException {
+        for (String line : Files.readAllLines(mediaConf)) {
+            String t = line.strip();
+            if (t.startsWith("agents.port") && t.contains("=")) {
+                return t.substring(t.indexOf('=') + 1).strip();
+            }
+        }
+        throw new IOException(mediaConf + " has no agents.port, which the db-agent dials; write one there");
     }
 
     @Override

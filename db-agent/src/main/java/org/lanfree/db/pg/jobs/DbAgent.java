@@ -27,6 +27,7 @@ public final class DbAgent implements AutoCloseable {
     private final ArrayMediaTarget media;
     private final Map<String, ClusterWatcher> watchers = new LinkedHashMap<>();
     private final Map<String, WalArchiver> archivers = new LinkedHashMap<>();
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private DbAgent(DbAgentConfig config, ArrayMediaTarget media) {
@@ -84,8 +85,8 @@ public final class DbAgent implements AutoCloseable {
                 });
             }
         } catch (IllegalArgumentException e) {
-            if (watchers.putIfAbsent("bad:" + e.getMessage(), null) == null) {
-                LOG.warn("db-agent: {}", e.getMessage());
+            if (warned.add(e.getMessage())) {
+                LOG.warn("db-agent: {} in {}; no new cluster is watched until it is fixed", e.getMessage(), config.clustersFile());
             }
         }
     }
@@ -96,7 +97,7 @@ public final class DbAgent implements AutoCloseable {
 
     @Override
     public void close() {
-        watchers.values().stream().filter(w -> w != null).forEach(ClusterWatcher::stop);
+        watchers.values().forEach(ClusterWatcher::stop);
         archivers.values().forEach(WalArchiver::stop);
         try {
             Files.deleteIfExists(config.readyFile());
