@@ -32,8 +32,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * {@code lanfree restore pg}: a backup taken with {@code backup pg} comes back from the media
  * server as a new data directory, owned by the cluster's OS user with mode 0700, checked
- * against its manifest, that starts, recovers to its target, is promoted, and holds exactly the
- * rows committed before the backup.
+ * against its manifest, that starts, recovers to its target, is promoted, passes amcheck, and holds
+ * exactly the rows committed before the backup (or before the target time).
  */
 class RestorePgTest {
 
@@ -206,6 +206,9 @@ class RestorePgTest {
                     rs.next();
                     assertTrue(rs.getInt(1) >= 2, "promotion starts a new timeline");
                 }
+                s.execute("CREATE EXTENSION IF NOT EXISTS amcheck");
+                assertEquals("0", text(s, "SELECT count(*) FROM verify_heapam('" + table + "')"),
+                        "amcheck finds no damage in " + table);
                 List<String> out = new java.util.ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT count(*) || '|' || what FROM " + table + " GROUP BY what"
                         + " ORDER BY what")) {
