@@ -80,6 +80,9 @@ public final class DbAgentCommand {
                 if (config.clusters().stream().noneMatch(u -> u.text().equals(url.text()))) {
                     Files.writeString(config.clustersFile(), url.text() + "\n", StandardOpenOption.CREATE,
                             StandardOpenOption.APPEND);
+                    // the URLs may carry passwords
+                    Files.setPosixFilePermissions(config.clustersFile(),
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 }
                 boolean listening = awaitListener(c);
                 PrintWriter out = command.commandLine().getOut();
