@@ -49,9 +49,12 @@ class RestorePgTest {
 
     @AfterAll
     static void down() throws Exception {
-        CLUSTERS.values().forEach(PostgresCluster::close);
-        if (deployment != null) {
-            deployment.close();
+        try {
+            CLUSTERS.values().forEach(PostgresCluster::close);
+        } finally {
+            if (deployment != null) {
+                deployment.close(); // also when a cluster would not stop: no daemons left behind
+            }
         }
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -54,10 +54,13 @@ class SqlRequestedBackupTest {
 
     @AfterAll
     static void down() throws Exception {
-        if (deployment != null) {
-            deployment.close();
+        try {
+            CLUSTERS.values().forEach(PostgresCluster::close);
+        } finally {
+            if (deployment != null) {
+                deployment.close();
+            }
         }
-        CLUSTERS.values().forEach(PostgresCluster::close);
         Files.deleteIfExists(dir);
     }
 
