@@ -19,6 +19,7 @@ import org.lanfree.cli.h2.H2PluginCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
+import org.lanfree.cli.pg.DbAgentCommand;
 import org.lanfree.cli.report.CrosscheckCommand;
 import org.lanfree.cli.report.DeleteCommand;
 import org.lanfree.cli.report.ReportCommand;
@@ -94,6 +95,7 @@ public final class Main implements Runnable {
                 .addSubcommand("sql", new SqlCommand())
                 .addSubcommand("client", new ClientCommand())
                 .addSubcommand("fs-agent", new FsAgentCommand())
+                .addSubcommand("db-agent", new DbAgentCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
                 .addSubcommand("h2-plugin", new H2PluginCommand())

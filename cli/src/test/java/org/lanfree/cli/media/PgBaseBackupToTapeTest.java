@@ -74,6 +74,9 @@ class PgBaseBackupToTapeTest {
             assertEquals(List.of("good|pg|full|" + stored.backup().tarBytes() + "|" + stored.sha256()), deployment.query(
                     "SELECT status || '|' || kind || '|' || level || '|' || bytes || '|' || sha256 FROM v_backups"
                             + " WHERE backup_id = " + stored.backupId()));
+            assertEquals(List.of(stored.backup().startLsn().value() + "|" + stored.backup().endLsn().value() + "|"
+                    + stored.backup().timeline()), deployment.query("SELECT start_lsn || '|' || end_lsn || '|' || timeline"
+                    + " FROM v_backups WHERE backup_id = " + stored.backupId()));
             List<Section> sections = sections(deployment, stored.backupId());
             deployment.run("down");
 

@@ -42,6 +42,9 @@ public final class StoreBaseBackup {
     public Stored run(MediaSession session, BaseBackupOptions options, BackupProgress progress) throws IOException {
         BackupUpload upload = session.store(new Message.StoreBackup(client, "pg", dataset, "full", 0, "none"));
         BaseBackupResult result = backup.run(options, upload, progress);
+        // The catalog keeps where the backup lies in the WAL: restores start fetching WAL there.
+        upload.walPosition(new Message.WalPosition(result.startLsn().value(), result.endLsn().value(),
+                result.timeline(), result.serverVersion()));
         Message.BackupStored stored = upload.finish(verdictWait);
         return new Stored(stored.backupId(), stored.sha256(), result);
     }
