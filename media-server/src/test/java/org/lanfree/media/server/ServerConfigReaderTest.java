@@ -66,7 +66,8 @@ class ServerConfigReaderTest {
                 "policy.quick.clients", "local", "policy.quick.paths", "/etc"));
         ServerConfig config = ServerConfigReader.read(file);
         assertEquals(2, config.policies().size());
-        ServerConfig.TreePolicy daily = config.policies().get(0);
+        // Map.of writes the keys in no fixed order, so the policies are found by name.
+        ServerConfig.TreePolicy daily = policy(config, "daily");
         assertEquals("daily", daily.spec().name());
         assertEquals(java.util.List.of("local", "files1"), daily.clients());
         assertEquals(java.util.List.of("/srv", "/home"), daily.paths());
@@ -75,10 +76,15 @@ class ServerConfigReaderTest {
         assertEquals(java.util.List.of("*.tmp", "/srv/cache"), daily.spec().excludes());
         assertTrue(daily.spec().oneFileSystem());
         assertEquals("backup", daily.spec().pool(), "the backup pool unless the policy names one");
-        ServerConfig.TreePolicy quick = config.policies().get(1);
+        ServerConfig.TreePolicy quick = policy(config, "quick");
         assertEquals(null, quick.spec().backupEvery(), "no schedule: run by hand only");
         assertEquals(30, quick.spec().retentionDays());
         assertEquals(Duration.ofSeconds(60), config.scheduleCheck());
+    }
+
+    private static ServerConfig.TreePolicy policy(ServerConfig config, String name) {
+        return config.policies().stream().filter(p -> p.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no policy " + name + " in " + config.policies()));
     }
 
     @Test
