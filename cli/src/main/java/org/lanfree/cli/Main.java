@@ -19,6 +19,8 @@ import org.lanfree.cli.h2.H2PluginCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
+import org.lanfree.cli.mount.MountCommand;
+import org.lanfree.cli.mount.UmountCommand;
 import org.lanfree.cli.report.CrosscheckCommand;
 import org.lanfree.cli.report.DeleteCommand;
 import org.lanfree.cli.report.ReportCommand;
@@ -96,6 +98,8 @@ public final class Main implements Runnable {
                 .addSubcommand("fs-agent", new FsAgentCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
+                .addSubcommand("mount", new MountCommand())
+                .addSubcommand("umount", new UmountCommand())
                 .addSubcommand("h2-plugin", new H2PluginCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("transport", new TransportCommand())
