@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.ReadOnlyFileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -194,6 +200,37 @@ class MountTest {
         Command diff = Command.run("diff", "-r", "--no-dereference", tree.toString(),
                 folderOf(incremental).toString());
         assertEquals(0, diff.exit(), "diff -r found differences:\n" + diff.out());
+    }
+
+    @Test
+    void theSameViewIsAJavaFileSystemWithoutFuse() throws Exception {
+        String folder = folderOf(fullId).getFileName().toString();
+        try (FileSystem fs = FileSystems.newFileSystem(URI.create("lanfree://nio-test/"),
+                Map.of("catalog", sources.catalog(), "ranges", sources.ranges(), "settings", SMALL_CHUNKS))) {
+            Path backup = fs.getPath("/local", folder);
+            List<String> seen;
+            try (var walk = Files.walk(backup)) {
+                seen = walk.map(p -> backup.relativize(p).toString()).sorted().toList();
+            }
+            List<String> expected;
+            try (var walk = Files.walk(source)) {
+                expected = walk.map(p -> source.relativize(p).toString()).sorted().toList();
+            }
+            assertEquals(expected, seen);
+            assertArrayEquals(big, Files.readAllBytes(backup.resolve("hardlink.bin")));
+            assertEquals("hello lanfree\n", Files.readString(fs.getPath("/local/latest/link-to-readme")));
+            assertEquals(fs.getPath("docs/readme.txt"), Files.readSymbolicLink(backup.resolve("link-to-readme")));
+            assertEquals(Files.getLastModifiedTime(source.resolve("docs/readme.txt")),
+                    Files.getLastModifiedTime(backup.resolve("docs/readme.txt")));
+            assertEquals(PosixFilePermissions.fromString("rwx--x---"),
+                    Files.getPosixFilePermissions(backup.resolve("docs/b.txt")));
+            assertEquals(URI.create("lanfree://nio-test/local/" + folder + "/docs/b.txt"),
+                    backup.resolve("docs/b.txt").toUri());
+            assertEquals(backup.resolve("docs/b.txt"), Path.of(backup.resolve("docs/b.txt").toUri()));
+            assertThrows(ReadOnlyFileSystemException.class, () -> Files.writeString(backup.resolve("new"), "x"));
+            assertThrows(ReadOnlyFileSystemException.class, () -> Files.delete(backup.resolve("docs/b.txt")));
+            assertThrows(NoSuchFileException.class, () -> Files.readString(backup.resolve("docs/none")));
+        }
     }
 
     @Test
