@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,27 @@ class RestoreTest {
         }
         assertEquals(List.of("done|spanning"), deployment.query("SELECT state || '|' || dataset FROM v_jobs"
                 + " WHERE kind = 'restore' AND backup_id = " + id));
+    }
+
+    @Test
+    void rangesOfABackupSpanningCartridgesReadBackExactlyWithoutReadingWhatComesBefore() throws Exception {
+        byte[] payload = random(5 << 20, 21);
+        long id = store("ranges", payload);
+        Random random = new Random(8);
+        long[][] ranges = {{0, 10}, {65_536 - 3, 7}, {1_500_000, 1_000_000}, {payload.length - 100, 1000},
+                {payload.length, 10}, {random.nextInt(payload.length), 200_000}, {3 << 20, 2 << 20}};
+        for (long[] r : ranges) {
+            try (MediaSession session = open();
+                 BackupDownload in = session.read(id, r[0], r[1], Duration.ofMinutes(1))) {
+                int from = (int) r[0];
+                int to = (int) Math.min(payload.length, r[0] + r[1]);
+                assertEquals(to - from, in.start().bytes(), "announced length of " + r[0] + "+" + r[1]);
+                assertArrayEquals(java.util.Arrays.copyOfRange(payload, from, to), in.readAllBytes(),
+                        "bytes " + r[0] + "+" + r[1]);
+            }
+        }
+        assertEquals(List.of(), deployment.query("SELECT job_id FROM v_jobs WHERE kind = 'restore' AND backup_id = "
+                + id), "a ranged read is no restore job");
     }
 
     @Test

@@ -102,6 +102,21 @@ public final class MediaSession implements Closeable {
                 startWait);
     }
 
+    /**
+     * Reads bytes {@code [offset, offset+length)} of backup {@code backupId}'s payload (shorter at
+     * its end); the media server mounts the cartridge for this read only.
+     */
+    public BackupDownload read(long backupId, long offset, long length, Duration startWait) throws IOException {
+        claim();
+        new FrameWriter(session.data()).writeMessage(new Message.ReadBackup(backupId, offset, length));
+        BackupDownload download = BackupDownload.next(new FrameReader(session.data()), startWait);
+        if (download.start().backupId() != backupId) {
+            throw new WireException(ErrorCode.UNEXPECTED_FRAME, "asked for backup " + backupId
+                    + " but the media server started sending backup " + download.start().backupId());
+        }
+        return download;
+    }
+
     private void claim() {
         if (used) {
             throw new IllegalStateException("this session already carried a request; open a new session for the next");

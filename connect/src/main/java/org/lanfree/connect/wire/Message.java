@@ -319,6 +319,22 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Agent to media server, first on a session's STP connection: send bytes {@code [offset,
+     * offset+length)} of backup {@code backupId}'s payload (a FUSE read of one file of an archive).
+     * The answer is as for {@link RestoreBackup}: {@link RestoreStart} with {@code bytes} the range's
+     * length (shorter at the payload's end) and an empty {@code sha256}, DATA*, END with the range's
+     * SHA-256; every block is checked on the way.
+     */
+    record ReadBackup(long backupId, long offset, long length) implements Message {
+        public ReadBackup {
+            if (backupId <= 0 || offset < 0 || length < 0) {
+                throw new IllegalArgumentException("read of backup " + backupId + " at " + offset + " for " + length
+                        + " bytes: expected a positive id and a non-negative offset and length");
+            }
+        }
+    }
+
     private static void nonNegative(String what, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(what + " " + value + " is negative");

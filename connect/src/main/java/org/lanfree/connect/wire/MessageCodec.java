@@ -35,6 +35,7 @@ import java.nio.ByteBuffer;
  * 25 FileWarning  path:bytes text:str
  * 26 TreeRestore  backupId:i64 target:bytes paths:bytes force:u8 archives:i32
  * 27 WalPosition  startLsn:i64 endLsn:i64 timeline:i32 serverVersion:str
+ * 28 ReadBackup   backupId:i64 offset:i64 length:i64
  *
  * bytes = u16 length | the bytes as they are (file names need not be UTF-8)
  * </pre>
@@ -152,6 +153,9 @@ public final class MessageCodec {
             out.putShort((short) 25);
             WireBuffers.putBytes(out, m.path());
             WireBuffers.putString(out, m.text());
+        } else if (message instanceof Message.ReadBackup m) {
+            out.putShort((short) 28);
+            out.putLong(m.backupId()).putLong(m.offset()).putLong(m.length());
         } else if (message instanceof Message.WalPosition m) {
             out.putShort((short) 27);
             out.putLong(m.startLsn()).putLong(m.endLsn()).putInt(m.timeline());
@@ -220,6 +224,8 @@ public final class MessageCodec {
                         getLong(in, "TreeDone warnings"));
                 case 25 -> new Message.FileWarning(WireBuffers.getBytes(in, "FileWarning path"),
                         WireBuffers.getString(in, "FileWarning text"));
+                case 28 -> new Message.ReadBackup(getLong(in, "ReadBackup backupId"), getLong(in, "ReadBackup offset"),
+                        getLong(in, "ReadBackup length"));
                 case 27 -> new Message.WalPosition(getLong(in, "WalPosition startLsn"), getLong(in, "WalPosition endLsn"),
                         WireBuffers.getInt(in, "WalPosition timeline"), WireBuffers.getString(in,
                         "WalPosition serverVersion"));
@@ -227,7 +233,7 @@ public final class MessageCodec {
                         WireBuffers.getBytes(in, "TreeRestore target"), WireBuffers.getBytes(in, "TreeRestore paths"),
                         flag(in, "TreeRestore force"), WireBuffers.getInt(in, "TreeRestore archives"));
                 default -> throw new WireException(ErrorCode.MALFORMED, "message kind " + kind
-                        + " is unknown; this side knows kinds 1-27; HINT: the peer runs a newer version");
+                        + " is unknown; this side knows kinds 1-28; HINT: the peer runs a newer version");
             };
         } catch (IllegalArgumentException e) {
             throw new WireException(ErrorCode.MALFORMED, "message kind " + kind + ": " + e.getMessage(), e);

@@ -74,6 +74,8 @@ class MessageCodecTest {
                 new Message.TreeRestore(Long.MAX_VALUE, new byte[] {(byte) 0xfe}, "a\0b/c".getBytes(), true, 3),
                 new Message.WalPosition(0x3000028L, -1L, 1, "18.1"),
                 new Message.WalPosition(0, 0, 0, ""),
+                new Message.ReadBackup(1, 0, 0),
+                new Message.ReadBackup(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE),
                 new Message.RestoreBackup(1),
                 new Message.RestoreBackup(Long.MAX_VALUE),
                 new Message.RestoreStart(1, "local", "h2", "sales", "full", "none", 0, "0".repeat(64)),

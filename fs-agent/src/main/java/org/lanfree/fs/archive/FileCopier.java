@@ -3,6 +3,7 @@ package org.lanfree.fs.archive;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.CompletableFuture;
 import org.lanfree.fs.posix.Fd;
@@ -25,17 +26,17 @@ import org.lanfree.fs.tree.Warnings;
  */
 final class FileCopier implements AutoCloseable {
 
-    static final int BUFFER = ParallelDigests.BUFFER;
+    static final int BUFFER = 1 << 20;
     static final int ATTEMPTS = 3;
-    /** Files up to this size are hashed on the writer's thread (see {@link ParallelDigests#hereAndNow}). */
-    static final int HASH_HERE = 64 * 1024;
     private static final byte[] ZEROS = new byte[64 * 1024];
 
     /** What became of one file; {@code sha256} completes once its content is hashed. */
     record Copied(ArchiveEntry member, long offset, CompletableFuture<byte[]> sha256, boolean changedWhileRead) {
     }
 
-    private final byte[] heap = new byte[BUFFER];
+    private final Arena arena = Arena.ofConfined();
+    /** Where files are read to: a small file whole, so it can be read again before anything is written. */
+    private final MemorySegment staging = arena.allocate(BUFFER, 4096);
     private final ParallelDigests digests = new ParallelDigests();
     private final PaxWriter writer;
     private final Warnings warnings;
@@ -84,55 +85,54 @@ final class FileCopier implements AutoCloseable {
 
     /** Reads the whole file before its header; null when it grew past the buffer meanwhile. */
     private Copied copySmall(Fd fd, FsEntry entry, Stat st) throws IOException {
-        MemorySegment buffer = digests.take();
-        boolean handedOver = false;
-        try {
-            Stat before = st;
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                int read = readWhole(fd, buffer, (int) before.size(), entry);
-                Stat after = Posix.stat(fd);
-                boolean consistent = sameContent(before, after) && read == before.size();
-                if (consistent || attempt == ATTEMPTS) {
-                    boolean changed = !consistent;
-                    if (changed) {
-                        warnings.warn(entry.path(), "changed while it was read, " + ATTEMPTS + " times; archived as last"
-                                + " read (" + read + " of " + before.size() + " bytes, the rest zeros) and marked as changed");
-                    }
-                    ArchiveEntry member = members.member(entry, before, null);
-                    long offset = writer.position();
-                    writer.begin(member);
+        Stat before = st;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            int read = readWhole(fd, (int) before.size(), entry);
+            Stat after = Posix.stat(fd);
+            boolean consistent = sameContent(before, after) && read == before.size();
+            if (consistent || attempt == ATTEMPTS) {
+                boolean changed = !consistent;
+                if (changed) {
+                    warnings.warn(entry.path(), "changed while it was read, " + ATTEMPTS + " times; archived as last"
+                            + " read (" + read + " of " + before.size() + " bytes, the rest zeros) and marked as changed");
+                }
+                ArchiveEntry member = members.member(entry, before, null);
+                long offset = writer.position();
+                writer.begin(member);
+                long rest = before.size() - read;
+                if (before.size() <= ParallelDigests.SMALL && rest == 0) {
+                    byte[] batch = digests.batchRoom(read);
+                    int at = digests.batchOffset();
+                    MemorySegment.copy(staging, JAVA_BYTE, 0, batch, at, read);
                     if (read > 0) {
-                        MemorySegment.copy(buffer, JAVA_BYTE, 0, heap, 0, read);
-                        writer.write(heap, 0, read);
+                        writer.write(batch, at, read);
                     }
-                    long rest = writer.remaining();
-                    zeros(rest);
-                    if (before.size() <= HASH_HERE && rest == 0) {
-                        return new Copied(member, offset, digests.hereAndNow(buffer, read), changed);
-                    }
-                    ParallelDigests.FileDigest sha = digests.start();
-                    handedOver = true;
-                    sha.update(buffer, read);
-                    sha.zeros(rest);
-                    return new Copied(member, offset, sha.finish(), changed);
+                    return new Copied(member, offset, digests.addToBatch(read), changed);
                 }
-                if (after.size() > BUFFER) {
-                    return null;
+                ParallelDigests.FileDigest sha = digests.start();
+                for (int at = 0; at < read; at += ParallelDigests.PIECE) {
+                    int n = Math.min(ParallelDigests.PIECE, read - at);
+                    byte[] piece = digests.take();
+                    MemorySegment.copy(staging, JAVA_BYTE, at, piece, 0, n);
+                    sha.update(piece, n);
+                    writer.write(piece, 0, n);
                 }
-                before = after;
+                zeros(writer.remaining());
+                sha.zeros(rest);
+                return new Copied(member, offset, sha.finish(), changed);
             }
-            throw new IllegalStateException("unreachable");
-        } finally {
-            if (!handedOver) {
-                digests.give(buffer);
+            if (after.size() > BUFFER) {
+                return null;
             }
+            before = after;
         }
+        throw new IllegalStateException("unreachable");
     }
 
-    private int readWhole(Fd fd, MemorySegment buffer, int size, FsEntry entry) throws IOException {
+    private int readWhole(Fd fd, int size, FsEntry entry) throws IOException {
         int done = 0;
         while (done < size) {
-            long n = FileData.pread(fd, buffer.asSlice(done), size - done, done);
+            long n = FileData.pread(fd, staging.asSlice(done), size - done, done);
             if (n == 0) {
                 break;
             }
@@ -158,22 +158,21 @@ final class FileCopier implements AutoCloseable {
             sha.zeros(start - logical);
             logical = start;
             while (logical < end) {
-                MemorySegment buffer = digests.take();
                 long n;
                 try {
-                    n = FileData.pread(fd, buffer, Math.min(BUFFER, end - logical), logical);
+                    n = FileData.pread(fd, staging, Math.min(ParallelDigests.PIECE, end - logical), logical);
                 } catch (PosixException e) {
                     failure = e;
                     n = 0;
                 }
                 if (n == 0) {
-                    digests.give(buffer);
                     shortBy = writer.remaining();
                     break;
                 }
-                MemorySegment.copy(buffer, JAVA_BYTE, 0, heap, 0, (int) n);
-                sha.update(buffer, n);
-                writer.write(heap, 0, (int) n);
+                byte[] piece = digests.take();
+                MemorySegment.copy(staging, JAVA_BYTE, 0, piece, 0, (int) n);
+                sha.update(piece, (int) n);
+                writer.write(piece, 0, (int) n);
                 logical += n;
                 listener.dataRead(entry, n);
             }
@@ -211,8 +210,14 @@ final class FileCopier implements AutoCloseable {
         return a.size() == b.size() && a.mtimeNs() == b.mtimeNs() && a.ctimeNs() == b.ctimeNs() && a.inode() == b.inode();
     }
 
+    /** Hands the files still waiting in a batch to be hashed: before waiting for their digests. */
+    void flush() {
+        digests.flushBatch();
+    }
+
     @Override
     public void close() {
         digests.close();
+        arena.close();
     }
 }

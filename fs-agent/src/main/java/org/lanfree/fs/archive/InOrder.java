@@ -19,6 +19,12 @@ final class InOrder {
     }
 
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final Runnable beforeWaiting;
+
+    /** {@code beforeWaiting} runs before waiting for a digest: it hands over digests the caller still holds back. */
+    InOrder(Runnable beforeWaiting) {
+        this.beforeWaiting = beforeWaiting;
+    }
 
     /** Runs {@code action} with the digest (null when there is none) after the events added before. */
     void add(CompletableFuture<byte[]> digest, Consumer<byte[]> action) {
@@ -39,9 +45,12 @@ final class InOrder {
         return p.digest == null || p.digest.isDone();
     }
 
-    private static void run(Pending p) {
+    private void run(Pending p) {
         byte[] digest = null;
         if (p.digest != null) {
+            if (!p.digest.isDone()) {
+                beforeWaiting.run();
+            }
             try {
                 digest = p.digest.get();
             } catch (InterruptedException e) {

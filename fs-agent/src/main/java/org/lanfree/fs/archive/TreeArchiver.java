@@ -65,7 +65,6 @@ public final class TreeArchiver {
         PaxWriter writer = new PaxWriter(buffered);
         MemberFactory members = new MemberFactory(owners);
         Tally tally = new Tally();
-        InOrder events = new InOrder();
         try (Spool sums = new Spool("sha256sums");
              Spool warningLines = new Spool("warnings");
              Spool deletions = new Spool("deleted")) {
@@ -75,12 +74,13 @@ public final class TreeArchiver {
                 append(warningLines, ((path.isEmpty() ? "." : path.toString()) + ": " + problem + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             };
-            ChangeDetector detector = previous == null ? null : new ChangeDetector(previous, gone -> events.add(null, none -> {
-                tally.deleted++;
-                append(deletions, gone.path().concat(NUL).toByteArray());
-                listener.deleted(gone);
-            }));
             try (FileCopier copier = new FileCopier(writer, spooled, listener, members)) {
+                InOrder events = new InOrder(copier::flush);
+                ChangeDetector detector = previous == null ? null : new ChangeDetector(previous, gone -> events.add(null, none -> {
+                    tally.deleted++;
+                    append(deletions, gone.path().concat(NUL).toByteArray());
+                    listener.deleted(gone);
+                }));
                 new TreeWalker(options, spooled).walk(root, visit -> {
                     ChangeDetector.Change change = detector == null ? ChangeDetector.Change.ADDED
                             : detector.classify(visit.entry().fingerprint());
@@ -91,6 +91,7 @@ public final class TreeArchiver {
                 if (detector != null) {
                     detector.finish();
                 }
+                copier.flush();
                 events.finish();
             }
             long now = clock.millis() * 1_000_000L;

@@ -57,7 +57,8 @@ public final class ChainRestorer implements AutoCloseable {
     }
 
     /**
-     * Applies the next archive of the chain, read from {@code in} to its end (not closed).
+     * Applies the next archive of the chain, read from {@code in}, which is read to its end (what
+     * follows the archive's end, such as tar's record padding, is skipped) and not closed.
      *
      * @return what this archive did
      * @throws RestoreRefusedException for the first archive, when the target is not empty and the
@@ -66,13 +67,17 @@ public final class ChainRestorer implements AutoCloseable {
     public RestoreSummary restore(InputStream in) throws IOException {
         if (targetFd == null) {
             targetFd = openTarget(target);
-            if (!options.force()) {
-                refuseIfNotEmpty();
-            }
+        }
+        if (archives == 0 && !options.force()) {
+            refuseIfNotEmpty();
         }
         long warningsBefore = warningCount;
         ArchiveApplier applier = new ArchiveApplier(targetFd, options, warnings, archives > 0, buffer, heap);
-        RestoreSummary one = applier.apply(new PaxReader(new BufferedInputStream(in, 256 * 1024)));
+        BufferedInputStream buffered = new BufferedInputStream(in, 256 * 1024);
+        RestoreSummary one = applier.apply(new PaxReader(buffered));
+        while (buffered.read(heap) >= 0) {
+            // the rest of the stream: padding after the archive's end
+        }
         one = new RestoreSummary(one.restored(), one.files(), one.dataBytes(), one.deleted(), one.skipped(),
                 warningCount - warningsBefore);
         archives++;

@@ -99,6 +99,53 @@ class TreeArchiverTest {
         assertEquals(List.of(".lanfree/SHA256SUMS"), List.copyOf(read.trailers().keySet()));
     }
 
+    /**
+     * Sizes either side of every threshold of the copy (hashed on the writer's thread up to 64 KiB,
+     * a piece of 256 KiB, read whole up to 1 MiB, streamed past it), and enough files that both
+     * hashing lanes and every piece are in use at once: sha256sum agrees with every line.
+     */
+    @Test
+    void everyChecksumLineMatchesSha256sumWhateverTheFileSize() throws Exception {
+        Path source = Files.createDirectory(temp.resolve("source"));
+        Random random = new Random(3);
+        int[] sizes = {0, 1, 65_535, 65_536, 65_537, 262_143, 262_144, 262_145, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 17,
+                9 * (1 << 20) + 5};
+        int count = 0;
+        for (int round = 0; round < 3; round++) {
+            for (int size : sizes) {
+                byte[] data = new byte[size];
+                random.nextBytes(data);
+                Files.write(source.resolve(String.format("%02d-%d", count++, size)), data);
+            }
+        }
+        Path archive = temp.resolve("backup.tar");
+        Archives.write(source, archive, ArchiveListener.NONE);
+        Path target = Files.createDirectory(temp.resolve("target"));
+
+        Commands.run(target, "tar", "-xf", archive.toString(), "--warning=no-unknown-keyword");
+        String checked = Commands.run(target, "sha256sum", "--strict", "-c", ".lanfree/SHA256SUMS");
+
+        assertEquals(count, checked.lines().filter(l -> l.endsWith(": OK")).count(), checked);
+    }
+
+    /** Small files' digests wait in a batch; events piling up behind one must not wait for it forever. */
+    @Test
+    void aSmallFileFollowedByMoreFoldersThanEventsMayWaitIsArchived() throws Exception {
+        Path source = Files.createDirectory(temp.resolve("source"));
+        Files.writeString(source.resolve("a-small-file"), "its digest waits in a batch");
+        for (int i = 0; i < InOrder.LIMIT + 100; i++) {
+            Files.createDirectory(source.resolve(String.format("folder-%05d", i)));
+        }
+        Path archive = temp.resolve("backup.tar");
+
+        ArchiveSummary summary = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Archives.write(source, archive, ArchiveListener.NONE));
+
+        assertEquals(InOrder.LIMIT + 102, summary.members());
+        Commands.run(temp, "sh", "-c", "mkdir x && cd x && tar -xf ../backup.tar --warning=no-unknown-keyword"
+                + " && sha256sum --strict -c .lanfree/SHA256SUMS");
+    }
+
     @Test
     void sizesPastTheUstarFieldTravelInAPaxRecord() throws Exception {
         long size = (9L << 30) + 1;

@@ -100,6 +100,18 @@ public final class Jobs {
     }
 
     /** Records how far a running job has come. */
+    /** A running job's bytes so far, leaving its file count as it is (a file-tree backup counts both apart). */
+    public void bytesDone(long id, long bytesDone) {
+        change(id, ACTIVE, "UPDATE jobs SET bytes_done = :bytes WHERE id = :id AND state IN ('running', 'waiting')",
+                u -> u.bind("bytes", bytesDone));
+    }
+
+    /** A running job's file count so far, leaving its byte counts as they are (a file-tree backup counts both apart). */
+    public void filesDone(long id, long filesDone) {
+        change(id, ACTIVE, "UPDATE jobs SET files_done = :files WHERE id = :id AND state IN ('running', 'waiting')",
+                u -> u.bind("files", filesDone));
+    }
+
     public void progress(long id, long bytesDone, Long bytesTotal, long filesDone) {
         change(id, ACTIVE, "UPDATE jobs SET bytes_done = :bytes, bytes_total = :total, files_done = :files"
                 + " WHERE id = :id AND state IN ('running', 'waiting')", u -> u

@@ -103,12 +103,16 @@ final class AgentSessions implements AutoCloseable {
                     restores.send(id, session.data(), session.client(), restore);
                     return;
                 }
+                if (request instanceof Message.ReadBackup read) {
+                    restores.read(id, session.data(), session.client(), read);
+                    return;
+                }
                 if (request instanceof Message.StageSegment || request instanceof Message.FetchSegment) {
                     wal.serve(id, session.data(), session.client(), request);
                     return;
                 }
                 if (!(request instanceof Message.StoreBackup store)) {
-                    throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected StoreBackup, RestoreBackup, StageSegment"
+                    throw new WireException(ErrorCode.UNEXPECTED_FRAME, "expected StoreBackup, RestoreBackup, ReadBackup, StageSegment"
                             + " or FetchSegment to open the session, got " + request);
                 }
                 facts = facts(session.client(), store);

@@ -100,7 +100,7 @@ final class RestoreSender {
         log.info("{}: restore of backup {} ({}:{}, {} bytes) to client {} started as job {}", name, backup.id(),
                 backup.client(), backup.dataset(), backup.bytes(), client, job.id());
         String problem = stream(name, out, backup, sections, JobProgress.of(catalog, job.id(), PROGRESS_INTERVAL,
-                Clock.systemUTC()));
+                Clock.systemUTC()), null);
         catalog.jobs().finish(job.id(), problem == null ? JobState.DONE : JobState.FAILED, problem);
     }
 
@@ -110,7 +110,25 @@ final class RestoreSender {
      * told to the agent in an ERROR frame).
      */
     String stream(String name, FrameWriter out, Backup backup, JobProgress progress) throws IOException {
-        return stream(name, out, backup, BackupSections.of(catalog, backup.id()), progress);
+        return stream(name, out, backup, BackupSections.of(catalog, backup.id()), progress, null);
+    }
+
+    /**
+     * Serves a {@link Message.ReadBackup}: the range of the backup's payload, the cartridge mounted
+     * for this read only; no job (a mount reads often and little), every block still checked.
+     */
+    void read(int session, Conn conn, String client, Message.ReadBackup request) throws IOException {
+        String name = "session " + session;
+        FrameWriter out = new FrameWriter(conn);
+        Backup backup = catalog.backups().get(request.backupId()).orElse(null);
+        String refusal = backup == null ? "backup " + request.backupId() + " is not in the catalog; HINT: 'lanfree"
+                + " list backups' shows the backups there are" : refusal(backup);
+        if (refusal != null) {
+            log.warn("{}: read for client {} refused: {}", name, client, refusal);
+            out.writeError(ErrorCode.REFUSED, refusal);
+            return;
+        }
+        stream(name, out, backup, BackupSections.of(catalog, backup.id()), JobProgress.NONE, request);
     }
 
     /** Why {@code backup} cannot be restored now (not restorable, a cartridge outside the library), or null. */
@@ -128,24 +146,31 @@ final class RestoreSender {
         return null;
     }
 
-    private String stream(String name, FrameWriter out, Backup backup, List<Section> sections, JobProgress progress)
-            throws IOException {
+    /** {@code range} null: the whole payload; else that range of it, announced without a digest. */
+    private String stream(String name, FrameWriter out, Backup backup, List<Section> sections, JobProgress progress,
+            Message.ReadBackup range) throws IOException {
         MessageDigest sha256 = sha256();
         long sent = 0;
-        String what = "restore of backup " + backup.id();
+        long total = range == null ? backup.bytes()
+                : Math.min(range.length(), Math.max(0, backup.bytes() - range.offset()));
+        String what = (range == null ? "restore" : "read of " + total + " bytes at " + range.offset()) + " of backup "
+                + backup.id();
         try (SectionMount mount = new SectionMount(library, inventory, drives, driveWait, what)) {
             TapeFileReader tape = new TapeFileReader(sections, section -> mountLocked(mount, section));
+            if (range != null) {
+                tape.startAt(range.offset());
+            }
             byte[] chunk = new byte[FRAME_BYTES];
-            int n = tape.readNBytes(chunk, 0, chunk.length);
+            int n = tape.readNBytes(chunk, 0, (int) Math.min(chunk.length, total));
             out.writeMessage(new Message.RestoreStart(backup.id(), backup.client(), backup.kind().code(),
-                    backup.dataset(), backup.level().code(), backup.compression().code(), backup.bytes(),
-                    backup.sha256() == null ? "" : backup.sha256()));
+                    backup.dataset(), backup.level().code(), backup.compression().code(), total,
+                    range != null || backup.sha256() == null ? "" : backup.sha256()));
             while (n > 0) {
                 sha256.update(chunk, 0, n);
                 out.writeData(ByteBuffer.wrap(chunk, 0, n));
                 sent += n;
                 progress.bytes(sent);
-                n = tape.readNBytes(chunk, 0, chunk.length);
+                n = tape.readNBytes(chunk, 0, (int) Math.min(chunk.length, total - sent));
             }
         } catch (DamagedBlockException e) {
             String text = what + " stopped after " + sent + " bytes: " + e.getMessage()
@@ -162,14 +187,18 @@ final class RestoreSender {
             return fail(name, out, ErrorCode.IO_FAILED, what + " failed after " + sent + " bytes: " + e.getMessage());
         }
         String digest = HexFormat.of().formatHex(sha256.digest());
-        if (backup.sha256() != null && !digest.equals(backup.sha256())) {
+        if (range == null && backup.sha256() != null && !digest.equals(backup.sha256())) {
             String text = what + ": the " + sent + " bytes read from tape give SHA-256 " + digest
                     + " but the catalog holds " + backup.sha256() + "; HINT: run crosscheck on it";
             markDamaged(backup, text);
             return fail(name, out, ErrorCode.BAD_CRC, text);
         }
         out.writeEnd(new SegmentEnd(HexFormat.of().parseHex(digest)));
-        log.info("{}: {} done: {} bytes, sha256 {}", name, what, sent, digest);
+        if (range == null) {
+            log.info("{}: {} done: {} bytes, sha256 {}", name, what, sent, digest);
+        } else {
+            log.debug("{}: {} done", name, what);
+        }
         return null;
     }
 

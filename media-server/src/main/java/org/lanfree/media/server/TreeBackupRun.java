@@ -30,12 +30,13 @@ import org.slf4j.LoggerFactory;
 final class TreeBackupRun implements BackupCompletion {
 
     private static final Logger log = LoggerFactory.getLogger(TreeBackupRun.class);
-    private static final int BATCH = 2000;
+    private static final int BATCH = 500;
 
     private final String name;
     private final FsSession session;
     private final Catalog catalog;
     private final Duration doneWait;
+    private final Long jobId;
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch controlDone = new CountDownLatch(1);
     private final TreeWarnings warnings;
@@ -44,8 +45,9 @@ final class TreeBackupRun implements BackupCompletion {
     private volatile String controlFailure;
     private long entries;
 
-    TreeBackupRun(String name, FsSession session, Catalog catalog, Duration doneWait) {
+    TreeBackupRun(String name, FsSession session, Catalog catalog, Long jobId, Duration doneWait) {
         this.name = name;
+        this.jobId = jobId;
         this.session = session;
         this.catalog = catalog;
         this.doneWait = doneWait;
@@ -124,6 +126,9 @@ final class TreeBackupRun implements BackupCompletion {
             catalog.files().add(backupId, batch);
             entries += batch.size();
             batch.clear();
+            if (jobId != null) {
+                catalog.jobs().filesDone(jobId, entries);
+            }
         }
     }
 

@@ -139,7 +139,7 @@ final class TreeSessions {
                     level.code(), parent == null ? 0 : parent.id(), compression.code(),
                     policy == null ? new byte[0] : joined(policy.excludes()), policy != null && policy.oneFileSystem()));
             sendKnownFiles(control, parent);
-            TreeBackupRun run = new TreeBackupRun(name, fs, catalog, DONE_WAIT).start();
+            TreeBackupRun run = new TreeBackupRun(name, fs, catalog, job.id(), DONE_WAIT).start();
             BackupFacts facts = new BackupFacts(client.name(), BackupKind.FS, dataset.name(), level,
                     parent == null ? null : parent.id(), compression, policy == null ? agents.pool() : policy.pool(),
                     job.id());

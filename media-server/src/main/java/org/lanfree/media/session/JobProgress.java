@@ -41,7 +41,7 @@ public interface JobProgress {
         public void bytes(long bytes) {
             long now = clock.millis();
             if (now >= nextMillis) {
-                catalog.jobs().progress(job, bytes, null, 0);
+                catalog.jobs().bytesDone(job, bytes);
                 nextMillis = now + intervalMillis;
             }
         }

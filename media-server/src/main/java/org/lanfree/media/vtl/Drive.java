@@ -150,6 +150,25 @@ public final class Drive {
         position = c.fileStart(file);
     }
 
+    /**
+     * Spaces forward over {@code count} blocks of the current tape file without reading them (SCSI
+     * SPACE blocks); refuses to cross a filemark or end-of-data.
+     */
+    public synchronized void spaceBlocks(long count) throws IOException {
+        FileCartridge c = loadedCartridge("space");
+        if (count <= 0) {
+            return;
+        }
+        long last = position + count - 1;
+        if (last >= c.records() || c.record(last).isFilemark()
+                || c.record(last).file() != c.address(position).file()) {
+            throw new TapeException(TapeException.Sense.BLANK_CHECK, "drive " + number + ": cannot space over " + count
+                    + " blocks from " + c.address(position) + " on " + c.barcode() + ": the tape file ends before;"
+                    + " HINT: the catalog's block counts and the cartridge disagree, crosscheck it");
+        }
+        position += count;
+    }
+
     /** Positions at end-of-data, where the next write appends. */
     public synchronized void locateEndOfData() throws TapeException {
         position = loadedCartridge("locate end-of-data").records();

@@ -31,6 +31,9 @@ public final class TapeFileReader extends InputStream {
     private long blocks;
     private long bytes;
     private boolean done;
+    private boolean started;
+    private long pendingSkip;
+    private int skipInBlock;
 
     public TapeFileReader(List<Section> sections, Mount mount) {
         if (sections.isEmpty()) {
@@ -38,6 +41,32 @@ public final class TapeFileReader extends InputStream {
         }
         this.sections = List.copyOf(sections);
         this.mount = mount;
+    }
+
+    /**
+     * Starts reading at payload byte {@code offset} instead of the first: sections before it are not
+     * mounted, and blocks before it are spaced over, not read. Call before the first read; an
+     * offset at or past the end gives end-of-stream.
+     */
+    public void startAt(long offset) {
+        if (started) {
+            throw new IllegalStateException("startAt must come before the first read");
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("payload offset " + offset + " is negative");
+        }
+        long start = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            if (offset < start + s.payloadBytes()) {
+                next = i;
+                pendingSkip = offset - start;
+                return;
+            }
+            start += s.payloadBytes();
+        }
+        next = sections.size();
+        done = true;
     }
 
     /** Reads the tape file header at the drive's position, leaving the drive after it. */
@@ -87,6 +116,7 @@ public final class TapeFileReader extends InputStream {
         if (len == 0) {
             return 0;
         }
+        started = true;
         while (!block.hasRemaining()) {
             if (done || !fill()) {
                 done = true;
@@ -116,6 +146,10 @@ public final class TapeFileReader extends InputStream {
         if (n > 0) {
             blocks++;
             bytes += n;
+            if (skipInBlock > 0) {
+                block.position(skipInBlock);
+                skipInBlock = 0;
+            }
             return true;
         }
         if (n < 0) {
@@ -149,6 +183,15 @@ public final class TapeFileReader extends InputStream {
         }
         blocks = 0;
         bytes = 0;
+        if (pendingSkip > 0) {
+            // Payload blocks are full but for the last, so the block holding the offset is computed, not searched.
+            long skipBlocks = pendingSkip / drive.blockSize();
+            drive.spaceBlocks(skipBlocks);
+            blocks = skipBlocks;
+            bytes = skipBlocks * drive.blockSize();
+            skipInBlock = (int) (pendingSkip % drive.blockSize());
+            pendingSkip = 0;
+        }
     }
 
     private String where() {
