@@ -96,7 +96,7 @@ public final class DeploymentSources implements AutoCloseable {
             MediaSession session = MediaSession.open(layer, new SockAddr.Net("127.0.0.1", config.agents().port()),
                     client, "127.0.0.1", config.agents().secret());
             try {
-                return new SessionStream(session, RangeRequest.open(session, backupId, offset, length, START_WAIT));
+                return new SessionStream(session, session.read(backupId, offset, length, START_WAIT));
             } catch (IOException | RuntimeException e) {
                 session.close();
                 throw e;

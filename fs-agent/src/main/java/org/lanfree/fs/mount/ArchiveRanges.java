@@ -12,7 +12,7 @@ public interface ArchiveRanges {
 
     /**
      * The archive bytes {@code [offset, offset + length)} of backup {@code backupId}; shorter only
-     * at the archive's end.
+     * at the archive's end. The caller reads the stream to its end, where the last checks run.
      *
      * @throws DamagedDataException when the stored bytes fail their checks
      * @throws IOException          when the media server or the array cannot serve the range now

@@ -99,7 +99,13 @@ public final class ChunkCache {
     private Chunk fetch(Key key) throws IOException {
         long start = key.index() * chunkSize;
         try (InputStream in = ranges.open(key.backupId(), start, chunkSize)) {
-            return new Chunk(key.backupId(), start, in.readNBytes(chunkSize));
+            byte[] bytes = in.readNBytes(chunkSize);
+            // read to the end of the stream: that is where the range's own check (its SHA-256) runs
+            if (in.read() >= 0) {
+                throw new IOException("backup " + key.backupId() + " sent more than the " + chunkSize
+                        + " bytes asked for at offset " + start);
+            }
+            return new Chunk(key.backupId(), start, bytes);
         }
     }
 
