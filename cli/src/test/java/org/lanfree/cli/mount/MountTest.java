@@ -203,6 +203,37 @@ class MountTest {
     }
 
     @Test
+    void aDamagedBlockReadsAsAnIoErrorNeverAsWrongBytes() throws Exception {
+        Path tree = Files.createDirectories(trees.resolve("victim"));
+        byte[] victim = new byte[3 << 20];
+        new Random(5).nextBytes(victim);
+        Files.write(tree.resolve("victim.bin"), victim);
+        long id = backup(tree, "full");
+        Path file = folderOf(id).resolve("victim.bin");
+        String last = deployment.query("SELECT barcode || '|' || bytes FROM v_tape_contents WHERE backup_id = " + id
+                + " ORDER BY first_block DESC").get(0);
+        // the newest tape file ends the cartridge's data file: half its bytes back from the end lie in victim.bin
+        Path data = deployment.config().library().folder().resolve("cartridges").resolve(last.split("\\|")[0])
+                .resolve("data");
+        try (RandomAccessFile raf = new RandomAccessFile(data.toFile(), "rw")) {
+            long at = raf.length() - Long.parseLong(last.split("\\|")[1]) / 2;
+            raf.seek(at);
+            int b = raf.read();
+            raf.seek(at);
+            raf.write(b ^ 0xff);
+        }
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> {
+            try (var in = Files.newInputStream(file)) {
+                in.transferTo(got);
+            }
+        });
+        assertTrue(String.valueOf(e.getMessage()).contains("Input/output error"), e.toString());
+        assertTrue(got.size() < victim.length, "the read stopped at the damage");
+        assertArrayEquals(Arrays.copyOf(victim, got.size()), got.toByteArray(), "every byte that came back is right");
+    }
+
+    @Test
     void theSameViewIsAJavaFileSystemWithoutFuse() throws Exception {
         String folder = folderOf(fullId).getFileName().toString();
         try (FileSystem fs = FileSystems.newFileSystem(URI.create("lanfree://nio-test/"),

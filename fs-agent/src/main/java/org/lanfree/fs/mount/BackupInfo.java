@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** A restorable file-tree backup as the mount lists it. */
+/** A finished file-tree backup as the mount lists it. */
 public record BackupInfo(long id, String client, String dataset, String level, String status, Instant ended) {
 
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'")

@@ -91,6 +91,27 @@ public final class BackupMount implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the mount away from the kernel first (lazily, so a busy reader does not block it): the
+     * FUSE loop then ends on its own, which {@code fuse_exit} alone does not achieve while idle.
+     */
+    private void detach() throws IOException {
+        if (!MountTable.isMounted(mountPoint)) {
+            return;
+        }
+        Path fusermount = FuseLibrary.onPath("fusermount3");
+        Process p = new ProcessBuilder(fusermount == null ? "fusermount3" : fusermount.toString(), "-uz",
+                mountPoint.toString()).redirectErrorStream(true).start();
+        try {
+            String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                LOG.warn("mount: fusermount3 -uz {} failed: {}", mountPoint, said.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -98,6 +119,7 @@ public final class BackupMount implements AutoCloseable {
         }
         closed = true;
         try {
+            detach();
             fuse.close();
         } catch (TimeoutException e) {
             throw new IOException("unmounting " + mountPoint + " timed out: a reader may still be busy. HINT:"

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What the mount asks the catalog, through its read-only SQL (the views of
- * {@code sql/catalog/README.md}): the restorable file-tree backups, and all rows of one backup's
+ * {@code sql/catalog/README.md}): the finished file-tree backups (good, with warnings, and
+ * damaged ones, whose undamaged files still read), and all rows of one backup's
  * chain in one query. Each call opens its own connection, so the view never holds one idle.
  */
 public final class CatalogView {
@@ -23,7 +24,7 @@ public final class CatalogView {
     }
 
     private static final String BACKUPS = "SELECT backup_id, client, dataset, level, status, ended_at FROM v_backups"
-            + " WHERE kind = 'fs' AND status IN ('good', 'warnings') AND ended_at IS NOT NULL"
+            + " WHERE kind = 'fs' AND status IN ('good', 'warnings', 'damaged') AND ended_at IS NOT NULL"
             + " ORDER BY client, ended_at, backup_id";
 
     private static final String CHAIN = "SELECT ch.depth, f.backup_id, f.path_head || f.path_tail AS path, f.state,"

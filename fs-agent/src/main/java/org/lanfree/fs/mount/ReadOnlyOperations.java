@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.cryptomator.jfuse.api.DirFiller;
 import org.cryptomator.jfuse.api.Errno;
@@ -32,6 +34,9 @@ final class ReadOnlyOperations implements FuseOperations {
     private final MountedView view;
     private final FileContent content;
     private final Runnable onDestroy;
+    /** Open files by handle: a read serves the file that was opened, even if the listing changed since. */
+    private final Map<Long, Node> open = new ConcurrentHashMap<>();
+    private final AtomicLong handles = new AtomicLong();
 
     ReadOnlyOperations(Errno errno, MountedView view, FileContent content, Runnable onDestroy) {
         this.errno = errno;
@@ -135,13 +140,27 @@ final class ReadOnlyOperations implements FuseOperations {
                 || flags.contains(StandardOpenOption.TRUNCATE_EXISTING)) {
             return -errno.erofs();
         }
-        return getattrOnly(path, false);
+        try {
+            Node n = view.resolve(path);
+            if (n == null) {
+                return -errno.enoent();
+            }
+            long handle = handles.incrementAndGet();
+            open.put(handle, n);
+            fi.setFh(handle);
+            return 0;
+        } catch (SQLException e) {
+            return catalogDown(path, e);
+        }
     }
 
     @Override
     public int read(String path, ByteBuffer buf, long size, long offset, FileInfo fi) {
         try {
-            Node n = view.resolve(path);
+            Node n = open.get(fi.getFh());
+            if (n == null) {
+                n = view.resolve(path);
+            }
             if (n == null) {
                 return -errno.enoent();
             }
@@ -163,6 +182,7 @@ final class ReadOnlyOperations implements FuseOperations {
 
     @Override
     public int release(String path, FileInfo fi) {
+        open.remove(fi.getFh());
         return 0;
     }
 
