@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 
 import org.lanfree.array.config.ArrayConfig;
 import org.lanfree.array.config.ArrayConfigReader;
@@ -16,6 +17,8 @@ import org.lanfree.connect.SocketLayer;
 import org.lanfree.connect.session.MediaSession;
 import org.lanfree.connect.stp.ArrayDriver;
 import org.lanfree.connect.stp.ChannelAddress;
+import org.lanfree.connect.wire.ErrorCode;
+import org.lanfree.connect.wire.WireException;
 import org.lanfree.fs.mount.ArchiveRanges;
 import org.lanfree.fs.mount.CatalogView;
 import org.lanfree.media.server.CatalogLocation;
@@ -33,10 +36,14 @@ public final class DeploymentSources implements AutoCloseable {
     /** How long a read waits for the media server to start sending (a cartridge may have to be mounted). */
     static final Duration START_WAIT = Duration.ofMinutes(5);
 
+    /** How long a read refused for a busy drive is tried again. */
+    static final Duration DRIVE_WAIT = Duration.ofSeconds(30);
+
     private final ServerConfig config;
     private final ArrayDriver array;
     private final SocketLayer layer;
     private final String client;
+    private final Semaphore oneRead = new Semaphore(1);
 
     private DeploymentSources(ServerConfig config, ArrayDriver array, String client) {
         this.config = config;
@@ -90,18 +97,58 @@ public final class DeploymentSources implements AutoCloseable {
         });
     }
 
-    /** Archive ranges read through a new session each. */
+    /**
+     * Archive ranges read through a new session each, one at a time: two reads of one cartridge
+     * would need its one drive at once, and the media server refuses the second rather than
+     * queue it. A read refused because a drive is busy (another client's restore, say) is tried
+     * again for up to {@link #DRIVE_WAIT}.
+     */
     public ArchiveRanges ranges() {
         return (backupId, offset, length) -> {
+            try {
+                oneRead.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting to read backup " + backupId);
+            }
+            try {
+                return new SessionStream(open(backupId, offset, length), oneRead::release);
+            } catch (IOException | RuntimeException e) {
+                oneRead.release();
+                throw e;
+            }
+        };
+    }
+
+    private Ranged open(long backupId, long offset, long length) throws IOException {
+        long deadline = System.nanoTime() + DRIVE_WAIT.toNanos();
+        long pause = 50;
+        while (true) {
             MediaSession session = MediaSession.open(layer, new SockAddr.Net("127.0.0.1", config.agents().port()),
                     client, "127.0.0.1", config.agents().secret());
             try {
-                return new SessionStream(session, session.read(backupId, offset, length, START_WAIT));
+                return new Ranged(session, session.read(backupId, offset, length, START_WAIT));
+            } catch (WireException e) {
+                session.close();
+                if (!driveBusy(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
             } catch (IOException | RuntimeException e) {
                 session.close();
                 throw e;
             }
-        };
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for a drive");
+            }
+            pause = Math.min(1000, pause * 2);
+        }
+    }
+
+    private static boolean driveBusy(WireException e) {
+        return e.peerCode().orElse(null) == ErrorCode.REFUSED && String.valueOf(e.getMessage()).contains("in use");
     }
 
     @Override
@@ -110,21 +157,36 @@ public final class DeploymentSources implements AutoCloseable {
         array.close();
     }
 
-    /** The range's bytes; closing it ends the session. */
+    /** A session and the range it is reading. */
+    private record Ranged(MediaSession session, InputStream in) {
+    }
+
+    /** The range's bytes; closing it ends the session and lets the next read go. */
     private static final class SessionStream extends java.io.FilterInputStream {
         private final MediaSession session;
+        private final Runnable after;
+        private boolean closed;
 
-        SessionStream(MediaSession session, InputStream in) {
-            super(in);
-            this.session = session;
+        SessionStream(Ranged ranged, Runnable after) {
+            super(ranged.in());
+            this.session = ranged.session();
+            this.after = after;
         }
 
         @Override
         public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try {
                 super.close();
             } finally {
-                session.close();
+                try {
+                    session.close();
+                } finally {
+                    after.run();
+                }
             }
         }
     }

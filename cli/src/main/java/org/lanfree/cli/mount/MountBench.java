@@ -47,6 +47,9 @@ public final class MountBench implements Callable<Integer> {
             + " ${DEFAULT-VALUE})")
     int wide;
 
+    @Option(names = "--chunk", defaultValue = "32", description = "the mount's --chunk, in MiB (default ${DEFAULT-VALUE})")
+    int chunkMib;
+
     @Option(names = "--dir", description = "folder on the disk to measure (default: a new folder under /tmp)")
     Path dir;
 
@@ -76,8 +79,7 @@ public final class MountBench implements Callable<Integer> {
             double listSeconds;
             double mountSeconds;
             try (DeploymentSources sources = DeploymentSources.attach(Home.of(home), "local");
-                 BackupMount mount = BackupMount.mount(mnt, sources.catalog(), sources.ranges(),
-                         MountSettings.defaults())) {
+                 BackupMount mount = BackupMount.mount(mnt, sources.catalog(), sources.ranges(), settings())) {
                 Path folder = folderOf(mnt, id);
                 dropCaches();
                 progress("ls -l of " + wide + " entries on a fresh mount ...");
@@ -111,6 +113,12 @@ public final class MountBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private MountSettings settings() {
+        MountSettings d = MountSettings.defaults();
+        return new MountSettings(chunkMib << 20, Math.max(d.cacheBytes(), 4L * (chunkMib << 20)), d.readAheadChunks(),
+                d.fetchThreads(), d.refresh());
     }
 
     private void report(long bytes, double list, double mount, double restore) {

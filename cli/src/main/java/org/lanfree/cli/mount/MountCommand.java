@@ -37,7 +37,7 @@ public final class MountCommand implements Callable<Integer> {
             description = "Memory for cached file data, in MiB (default: ${DEFAULT-VALUE}).")
     int cacheMib;
 
-    @Option(names = "--chunk", paramLabel = "MIB", defaultValue = "8",
+    @Option(names = "--chunk", paramLabel = "MIB", defaultValue = "32",
             description = "Bytes asked of the media server per read, in MiB (default: ${DEFAULT-VALUE}).")
     int chunkMib;
 
