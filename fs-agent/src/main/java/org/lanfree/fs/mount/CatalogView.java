@@ -27,10 +27,10 @@ public final class CatalogView {
             + " WHERE kind = 'fs' AND status IN ('good', 'warnings', 'damaged') AND ended_at IS NOT NULL"
             + " ORDER BY client, ended_at, backup_id";
 
-    private static final String CHAIN = "SELECT ch.depth, f.backup_id, f.path_head || f.path_tail AS path, f.state,"
-            + " f.type, f.size, f.mode, f.uid, f.gid, f.mtime_ns, f.ctime_ns, f.nlink, f.link_target, f.archive_offset"
-            + " FROM v_backup_chain ch JOIN file_entries f ON f.backup_id = ch.ancestor_id"
-            + " WHERE ch.backup_id = ? ORDER BY ch.depth";
+    private static final String PARENT = "SELECT parent_id FROM backups WHERE id = ?";
+
+    private static final String ROWS = "SELECT path_head, path_tail, state, type, size, mode, uid, gid, mtime_ns,"
+            + " ctime_ns, nlink, link_target, archive_offset FROM file_entries WHERE backup_id = ?";
 
     private final Connector connector;
 
@@ -52,27 +52,48 @@ public final class CatalogView {
         return out;
     }
 
-    /** Every row of {@code backupId} and of its ancestors, nearest first. */
+    /** Every row of {@code backupId} and of its ancestors, nearest first: one query per chain member. */
     public List<EntryRow> chain(long backupId) throws SQLException {
         List<EntryRow> out = new ArrayList<>();
-        try (Connection c = connector.open(); PreparedStatement ps = c.prepareStatement(CHAIN)) {
-            ps.setLong(1, backupId);
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long offset = rs.getLong("archive_offset");
-                    if (rs.wasNull()) {
-                        offset = -1;
+        try (Connection c = connector.open(); PreparedStatement parent = c.prepareStatement(PARENT);
+             PreparedStatement rows = c.prepareStatement(ROWS)) {
+            rows.setFetchSize(10_000);
+            long id = backupId;
+            for (int depth = 0; id > 0; depth++) {
+                rows.setLong(1, id);
+                try (ResultSet rs = rows.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(depth, id, rs));
                     }
-                    String type = rs.getString("type");
-                    out.add(new EntryRow(rs.getInt("depth"), rs.getLong("backup_id"), rs.getBytes("path"),
-                            "deleted".equals(rs.getString("state")), type == null || type.isEmpty() ? '?' : type.charAt(0),
-                            rs.getLong("size"), rs.getInt("mode"), rs.getLong("uid"), rs.getLong("gid"),
-                            rs.getLong("mtime_ns"), rs.getLong("ctime_ns"), rs.getInt("nlink"),
-                            rs.getBytes("link_target"), offset));
+                }
+                parent.setLong(1, id);
+                try (ResultSet rs = parent.executeQuery()) {
+                    id = rs.next() ? rs.getLong(1) : 0;
+                }
+                if (depth > 10_000) {
+                    throw new SQLException("backup " + backupId + " has a chain of more than 10,000 backups; expected"
+                            + " a chain that ends at a full backup. HINT: the catalog's parent ids form a loop");
                 }
             }
         }
         return out;
+    }
+
+    private static EntryRow row(int depth, long backupId, ResultSet rs) throws SQLException {
+        byte[] head = rs.getBytes(1);
+        byte[] tail = rs.getBytes(2);
+        byte[] path = head;
+        if (tail != null && tail.length > 0) {
+            path = java.util.Arrays.copyOf(head, head.length + tail.length);
+            System.arraycopy(tail, 0, path, head.length, tail.length);
+        }
+        long offset = rs.getLong(13);
+        if (rs.wasNull()) {
+            offset = -1;
+        }
+        String type = rs.getString(4);
+        return new EntryRow(depth, backupId, path, "deleted".equals(rs.getString(3)),
+                type == null || type.isEmpty() ? '?' : type.charAt(0), rs.getLong(5), rs.getInt(6), rs.getLong(7),
+                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11), rs.getBytes(12), offset);
     }
 }

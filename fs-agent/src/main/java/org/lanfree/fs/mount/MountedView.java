@@ -21,6 +21,8 @@ public final class MountedView {
     /** The name of the link to a client's newest good backup. */
     public static final String LATEST = "latest";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MountedView.class);
+
     private static final int MAX_TREES = 16;
 
     private final CatalogView catalog;
@@ -85,7 +87,12 @@ public final class MountedView {
                 return tree;
             }
         }
-        Node tree = ChainTree.build(folder, placeholder.mtimeNs(), catalog.chain(backup.id()));
+        long t0 = System.nanoTime();
+        List<EntryRow> rows = catalog.chain(backup.id());
+        long t1 = System.nanoTime();
+        Node tree = ChainTree.build(folder, placeholder.mtimeNs(), rows);
+        LOG.info("mount: backup {}: {} catalog rows read in {} ms, tree built in {} ms", backup.id(), rows.size(),
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         synchronized (this) {
             trees.put(backup.id(), tree);
         }

@@ -115,10 +115,14 @@ final class ReadOnlyOperations implements FuseOperations {
             if (children == null) {
                 return -errno.enoent();
             }
+            // with the attributes in the listing (readdirplus) the kernel needs no lookup per entry
+            int plus = (flags & FUSE_READDIR_PLUS) != 0 ? DirFiller.FUSE_FILL_DIR_PLUS : 0;
             filler.fill(".");
             filler.fill("..");
             for (Node child : children.values().toArray(Node[]::new)) {
-                filler.fill(child.name(), stat -> fill(child, stat));
+                if (filler.fill(child.name(), stat -> fill(child, stat), 0, plus) != 0) {
+                    return -errno.enomem();
+                }
             }
             return 0;
         } catch (SQLException e) {
