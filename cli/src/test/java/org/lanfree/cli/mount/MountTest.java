@@ -288,6 +288,29 @@ class MountTest {
         }
     }
 
+    @Test
+    void aLazyUmountDetachesAtOnceAndLetsABusyReaderFinish() throws Exception {
+        Path third = Files.createDirectories(trees.resolve("mnt3"));
+        BackupMount other = BackupMount.mount(third, sources.catalog(), sources.ranges(), SMALL_CHUNKS);
+        try {
+            Path file = third.resolve("local").resolve(folderOf(fullId).getFileName()).resolve("docs/deep/er/big.bin");
+            byte[] got = new byte[big.length];
+            try (RandomAccessFile busy = new RandomAccessFile(file.toFile(), "r")) {
+                busy.readFully(got, 0, 1 << 20);
+                Cli.Result lazy = Cli.run("umount", "--lazy", third.toString());
+                assertEquals(0, lazy.exitCode(), lazy.toString());
+                try (var list = Files.list(third)) {
+                    assertEquals(0, list.count(), "detached at once: the mount point is an empty folder again");
+                }
+                busy.readFully(got, 1 << 20, big.length - (1 << 20));
+            }
+            assertArrayEquals(big, got, "the reader that was busy read on to the end");
+            assertTrue(awaitUnmounted(other), "the mount ended when its last file was closed");
+        } finally {
+            other.close();
+        }
+    }
+
     private static boolean awaitUnmounted(BackupMount m) throws Exception {
         Thread waiter = Thread.ofPlatform().start(() -> {
             try {

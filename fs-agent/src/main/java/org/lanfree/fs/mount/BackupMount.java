@@ -29,10 +29,13 @@ public final class BackupMount implements AutoCloseable {
     private final Path mountPoint;
     private final ExecutorService fetchers;
     private final CountDownLatch ended;
+    private final ReadOnlyOperations operations;
     private boolean closed;
 
-    private BackupMount(Fuse fuse, Path mountPoint, ExecutorService fetchers, CountDownLatch ended) {
+    private BackupMount(Fuse fuse, ReadOnlyOperations operations, Path mountPoint, ExecutorService fetchers,
+                        CountDownLatch ended) {
         this.fuse = fuse;
+        this.operations = operations;
         this.mountPoint = mountPoint;
         this.fetchers = fetchers;
         this.ended = ended;
@@ -58,9 +61,10 @@ public final class BackupMount implements AutoCloseable {
         builder.setLibraryPath(library.toString());
         CountDownLatch ended = new CountDownLatch(1);
         Fuse fuse;
+        ReadOnlyOperations operations = new ReadOnlyOperations(builder.errno(), view,
+                new FileContent(cache, settings.readAheadChunks()), ended::countDown);
         try {
-            fuse = builder.build(new ReadOnlyOperations(builder.errno(), view,
-                    new FileContent(cache, settings.readAheadChunks()), ended::countDown));
+            fuse = builder.build(operations);
         } catch (UnsatisfiedLinkError e) {
             fetchers.shutdownNow();
             throw new FuseUnavailableException("libfuse3 at " + library + " cannot be loaded (" + e.getMessage()
@@ -75,17 +79,21 @@ public final class BackupMount implements AutoCloseable {
                     + " empty and not mounted already? ('fusermount3 -u " + mountPoint + "' unmounts a stale mount)", e);
         }
         LOG.info("mount: backups mounted at {}", mountPoint);
-        return new BackupMount(fuse, mountPoint, fetchers, ended);
+        return new BackupMount(fuse, operations, mountPoint, fetchers, ended);
     }
 
     public Path mountPoint() {
         return mountPoint;
     }
 
-    /** Waits until the mount ends, by {@link #close} or by an unmount from outside ({@code lanfree umount}). */
+    /**
+     * Waits until the mount ends, by {@link #close} or by an unmount from outside ({@code lanfree
+     * umount}); after a lazy unmount, until the last open file is closed too, since the kernel
+     * still sends its reads.
+     */
     public void awaitUnmounted() throws InterruptedException {
         while (!ended.await(200, TimeUnit.MILLISECONDS)) {
-            if (!MountTable.isMounted(mountPoint)) {
+            if (!MountTable.isMounted(mountPoint) && operations.openFiles() == 0) {
                 return;
             }
         }

@@ -64,6 +64,11 @@ final class ReadOnlyOperations implements FuseOperations {
         conn.setMaxReadahead(1 << 20);
     }
 
+    /** Files open now: a lazily detached mount still serves them. */
+    int openFiles() {
+        return open.size();
+    }
+
     /** The kernel ended the mount (unmounted from outside, or by {@link BackupMount#close}). */
     @Override
     public void destroy() {
