@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mount", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure reading a backup through 'lanfree mount' (cp -a out of the mount, cold cache) against"
                 + " 'restore fs' of the same backup, and browsing a folder of 10,000 entries (ls -l).",
-                "Targets: the mount at least 50% of restore's rate; the listing in under a second."})
+                "Targets: the mount at least 50%% of restore's rate; the listing in under a second."})
 public final class MountBench implements Callable<Integer> {
 
     @Option(names = "--size", defaultValue = "1G", description = "size of the generated tree: NNN[KMG] (default"

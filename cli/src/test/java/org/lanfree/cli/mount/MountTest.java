@@ -349,6 +349,13 @@ class MountTest {
         byte[] big = new byte[5 << 20];
         new Random(1).nextBytes(big);
         Files.write(root.resolve("docs/deep/er/big.bin"), big);
+        try (RandomAccessFile sparse = new RandomAccessFile(root.resolve("sparse.bin").toFile(), "rw")) {
+            // data, a hole across chunk boundaries, data, and a hole at the end: archived as GNU sparse
+            sparse.write("start".getBytes(StandardCharsets.US_ASCII));
+            sparse.seek(3 << 20);
+            sparse.write(Arrays.copyOf(big, 70_000));
+            sparse.setLength(7 << 20);
+        }
         Files.createSymbolicLink(root.resolve("link-to-readme"), Path.of("docs/readme.txt"));
         Files.createSymbolicLink(root.resolve("dangling"), Path.of("nowhere/at/all"));
         Files.createLink(root.resolve("hardlink.bin"), root.resolve("docs/deep/er/big.bin"));
