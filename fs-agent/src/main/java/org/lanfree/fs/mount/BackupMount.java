@@ -30,11 +30,14 @@ public final class BackupMount implements AutoCloseable {
     private final ExecutorService fetchers;
     private final CountDownLatch ended;
     private final ReadOnlyOperations operations;
+    /** jfuse's thread running the FUSE loop; it ends when the kernel ends the connection. */
+    private final Thread loop;
     private boolean closed;
 
-    private BackupMount(Fuse fuse, ReadOnlyOperations operations, Path mountPoint, ExecutorService fetchers,
-                        CountDownLatch ended) {
+    private BackupMount(Fuse fuse, ReadOnlyOperations operations, Thread loop, Path mountPoint,
+                        ExecutorService fetchers, CountDownLatch ended) {
         this.fuse = fuse;
+        this.loop = loop;
         this.operations = operations;
         this.mountPoint = mountPoint;
         this.fetchers = fetchers;
@@ -70,6 +73,7 @@ public final class BackupMount implements AutoCloseable {
             throw new FuseUnavailableException("libfuse3 at " + library + " cannot be loaded (" + e.getMessage()
                     + "). " + FuseLibrary.INSTALL, e);
         }
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         try {
             fuse.mount("lanfree", mountPoint, "-oro", "-odefault_permissions", "-ofsname=lanfree", "-osubtype=lanfree",
                     "-oattr_timeout=60", "-oentry_timeout=60", "-okernel_cache");
@@ -79,7 +83,9 @@ public final class BackupMount implements AutoCloseable {
                     + " empty and not mounted already? ('fusermount3 -u " + mountPoint + "' unmounts a stale mount)", e);
         }
         LOG.info("mount: backups mounted at {}", mountPoint);
-        return new BackupMount(fuse, operations, mountPoint, fetchers, ended);
+        Thread loop = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().startsWith("jfuse-main")).findFirst().orElse(null);
+        return new BackupMount(fuse, operations, loop, mountPoint, fetchers, ended);
     }
 
     public Path mountPoint() {
@@ -93,7 +99,8 @@ public final class BackupMount implements AutoCloseable {
      */
     public void awaitUnmounted() throws InterruptedException {
         while (!ended.await(200, TimeUnit.MILLISECONDS)) {
-            if (!MountTable.isMounted(mountPoint) && operations.openFiles() == 0) {
+            // after a lazy detach the kernel may end the connection without the last release
+            if (!MountTable.isMounted(mountPoint) && (operations.openFiles() == 0 || loop == null || !loop.isAlive())) {
                 return;
             }
         }

@@ -16,6 +16,8 @@ import java.util.concurrent.Executor;
  */
 public final class ChunkCache {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkCache.class);
+
     private record Key(long backupId, long index) {
     }
 
@@ -64,9 +66,23 @@ public final class ChunkCache {
         }
     }
 
-    /** Starts fetching the chunk holding {@code offset} in the background, unless it is cached or coming. */
+    /**
+     * Starts fetching the chunk holding {@code offset} in the background, unless it is cached or
+     * coming, or the chunk before it is known to hold the archive's end.
+     */
     public void prefetch(long backupId, long offset) {
-        future(new Key(backupId, offset / chunkSize), false);
+        long index = offset / chunkSize;
+        if (index > 0) {
+            CompletableFuture<Chunk> before;
+            synchronized (chunks) {
+                before = chunks.get(new Key(backupId, index - 1));
+            }
+            if (before != null && before.isDone() && !before.isCompletedExceptionally()
+                    && before.join().last(chunkSize)) {
+                return;
+            }
+        }
+        future(new Key(backupId, index), false);
     }
 
     private CompletableFuture<Chunk> future(Key key, boolean inline) {
@@ -98,6 +114,7 @@ public final class ChunkCache {
 
     private Chunk fetch(Key key) throws IOException {
         long start = key.index() * chunkSize;
+        long t0 = System.nanoTime();
         try (InputStream in = ranges.open(key.backupId(), start, chunkSize)) {
             byte[] bytes = in.readNBytes(chunkSize);
             // read to the end of the stream: that is where the range's own check (its SHA-256) runs
@@ -105,6 +122,8 @@ public final class ChunkCache {
                 throw new IOException("backup " + key.backupId() + " sent more than the " + chunkSize
                         + " bytes asked for at offset " + start);
             }
+            LOG.debug("mount: backup {} bytes {}+{} fetched in {} ms", key.backupId(), start, bytes.length,
+                    (System.nanoTime() - t0) / 1_000_000);
             return new Chunk(key.backupId(), start, bytes);
         }
     }

@@ -38,7 +38,7 @@ public final class FileContent {
         int done = 0;
         if (m.sparse() == null) {
             done = copy(m.backupId(), m.dataStart() + offset, want, out);
-            readAhead(m, m.dataStart() + offset + done, m.dataStart() + m.size());
+            readAhead(m.backupId(), m.dataStart() + offset + done);
             return done;
         }
         SparseMap map = m.sparse();
@@ -117,14 +117,14 @@ public final class FileContent {
         return done;
     }
 
-    private void readAhead(Member m, long next, long dataEnd) {
+    /**
+     * Fetches the chunks after {@code next} in the background, past the file's end too: readers
+     * that copy a tree (cp -r, tar, rsync) take the files in name order, which is the archive's.
+     */
+    private void readAhead(long backupId, long next) {
         long size = cache.chunkSize();
-        for (int i = 0; i <= readAheadChunks; i++) {
-            long at = next + i * size;
-            if (at >= dataEnd) {
-                return;
-            }
-            cache.prefetch(m.backupId(), at);
+        for (int i = 1; i <= readAheadChunks; i++) {
+            cache.prefetch(backupId, next + i * size);
         }
     }
 

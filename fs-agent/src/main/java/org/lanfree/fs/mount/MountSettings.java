@@ -14,6 +14,6 @@ import java.time.Duration;
 public record MountSettings(int chunkSize, long cacheBytes, int readAheadChunks, int fetchThreads, Duration refresh) {
 
     public static MountSettings defaults() {
-        return new MountSettings(32 << 20, 256L << 20, 2, 2, Duration.ofSeconds(5));
+        return new MountSettings(32 << 20, 256L << 20, 4, 2, Duration.ofSeconds(5));
     }
 }
