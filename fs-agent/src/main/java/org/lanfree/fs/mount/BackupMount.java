@@ -30,7 +30,7 @@ public final class BackupMount implements AutoCloseable {
     private final ExecutorService fetchers;
     private final CountDownLatch ended;
     private final ReadOnlyOperations operations;
-    /** jfuse's thread running the FUSE loop; it ends when the kernel ends the connection. */
+    /** jfuse's executor thread running the FUSE loop; null if it was not found. */
     private final Thread loop;
     private boolean closed;
 
@@ -100,10 +100,18 @@ public final class BackupMount implements AutoCloseable {
     public void awaitUnmounted() throws InterruptedException {
         while (!ended.await(200, TimeUnit.MILLISECONDS)) {
             // after a lazy detach the kernel may end the connection without the last release
-            if (!MountTable.isMounted(mountPoint) && (operations.openFiles() == 0 || loop == null || !loop.isAlive())) {
+            if (!MountTable.isMounted(mountPoint) && (operations.openFiles() == 0 || loopEnded())) {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether the FUSE loop has returned. jfuse keeps no handle on it; its thread sits in native
+     * code (RUNNABLE) while the loop runs, and parks (WAITING) on its executor's queue after.
+     */
+    private boolean loopEnded() {
+        return loop != null && loop.getState() == Thread.State.WAITING;
     }
 
     /**
