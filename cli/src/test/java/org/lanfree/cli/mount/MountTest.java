@@ -127,6 +127,34 @@ class MountTest {
     }
 
     @Test
+    void anIdleMountHoldsNoDrive() throws Exception {
+        Path tree = Files.createDirectories(trees.resolve("idle"));
+        Files.writeString(tree.resolve("fresh.txt"), "never read before\n");
+        long id = backup(tree, "full");
+        assertEquals("never read before\n", Files.readString(folderOf(id).resolve("fresh.txt")),
+                "read from tape: no chunk of this backup was cached");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> loaded;
+        do {
+            Cli.Result status = deployment.run("tape", "status", "--json");
+            assertEquals(0, status.exitCode(), status.toString());
+            loaded = new ArrayList<>();
+            for (var d : status.json().get("drives")) {
+                if (!d.get("barcode").isNull()) {
+                    loaded.add("drive " + d.get("drive").asInt() + ": " + d.get("barcode").asText());
+                }
+            }
+        } while (!loaded.isEmpty() && System.nanoTime() < deadline && pause());
+        assertEquals(List.of(), loaded, "every cartridge went back to its slot after the read, mount still up");
+        assertTrue(Files.isDirectory(folderOf(id)), "the mount still lists the backup");
+    }
+
+    private static boolean pause() throws InterruptedException {
+        Thread.sleep(200);
+        return true;
+    }
+
+    @Test
     void twoReadersAtOnceBothGetTheRightBytes() throws Exception {
         Path backup = folderOf(fullId);
         ExecutorService two = Executors.newFixedThreadPool(2);
