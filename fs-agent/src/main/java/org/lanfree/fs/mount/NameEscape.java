@@ -24,6 +24,9 @@ public final class NameEscape {
 
     /** The name the mount shows for the bytes {@code name}. */
     public static String encode(byte[] name) {
+        if (plainAscii(name)) {
+            return new String(name, StandardCharsets.US_ASCII);
+        }
         String text = strictUtf8(name);
         if (text != null && !text.contains("\\x")) {
             return text;
@@ -45,6 +48,16 @@ public final class NameEscape {
             }
         }
         return out.toByteArray();
+    }
+
+    /** ASCII without a {@code \x}: most names, shown as they are without decoding. */
+    private static boolean plainAscii(byte[] name) {
+        for (int i = 0; i < name.length; i++) {
+            if (name[i] < 0 || (name[i] == '\\' && i + 1 < name.length && name[i + 1] == 'x')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String escaped(byte[] name) {
