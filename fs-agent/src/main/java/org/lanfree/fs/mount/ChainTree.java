@@ -20,12 +20,19 @@ public final class ChainTree {
     /** The root folder (named {@code rootName}) of the tree the rows describe. */
     public static Node build(String rootName, long rootMtimeNs, List<EntryRow> rows) {
         Map<String, EntryRow> nearest = new HashMap<>();
+        // the nearest depth at which a path stopped being a folder (deleted, or replaced by another
+        // type): what an older archive put under it is gone, even if a newer one made the folder again
+        Map<String, Integer> cut = new HashMap<>();
         for (EntryRow r : rows) {
-            nearest.merge(key(normalize(r.path())), r, (a, b) -> a.depth() <= b.depth() ? a : b);
+            String key = key(normalize(r.path()));
+            nearest.merge(key, r, (a, b) -> a.depth() <= b.depth() ? a : b);
+            if (r.deleted() || r.type() != 'd') {
+                cut.merge(key, r.depth(), Math::min);
+            }
         }
         List<Map.Entry<String, EntryRow>> kept = new ArrayList<>();
         for (Map.Entry<String, EntryRow> e : nearest.entrySet()) {
-            if (!e.getValue().deleted()) {
+            if (!e.getValue().deleted() && !cutAbove(e.getKey(), e.getValue().depth(), cut)) {
                 kept.add(e);
             }
         }
@@ -53,6 +60,16 @@ public final class ChainTree {
             built.put(path, node);
         }
         return resolveHardLinks(root, built);
+    }
+
+    private static boolean cutAbove(String path, int depth, Map<String, Integer> cut) {
+        for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            Integer at = cut.get(path.substring(0, slash));
+            if (at != null && at < depth) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node node(String name, EntryRow r, Map<String, Node> children) {

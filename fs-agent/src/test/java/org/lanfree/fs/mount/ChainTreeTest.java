@@ -38,6 +38,18 @@ class ChainTreeTest {
     }
 
     @Test
+    void aFolderDeletedAndMadeAgainHoldsOnlyWhatCameAfter() {
+        Node root = ChainTree.build("b", 0, List.of(
+                row(2, ".", 'd', false, 0),
+                row(2, "x", 'd', false, 0),
+                row(2, "x/old", 'f', false, 1),
+                row(1, "x", 'd', true, 0),
+                row(0, "x", 'd', false, 0),
+                row(0, "x/new", 'f', false, 2)));
+        assertEquals(List.of("new"), List.copyOf(root.children().get("x").children().keySet()));
+    }
+
+    @Test
     void aHardLinkReadsTheDataOfThePathItNames() {
         EntryRow link = new EntryRow(0, 10, "h".getBytes(StandardCharsets.UTF_8), false, 'h', 0, 0644, 0, 0, 0, 0, 2,
                 "data".getBytes(StandardCharsets.UTF_8), 4096);
