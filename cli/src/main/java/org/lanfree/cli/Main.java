@@ -19,6 +19,8 @@ import org.lanfree.cli.h2.H2PluginCommand;
 import org.lanfree.cli.media.ListCommand;
 import org.lanfree.cli.media.MediaServerCommand;
 import org.lanfree.cli.media.SqlCommand;
+import org.lanfree.cli.mount.MountCommand;
+import org.lanfree.cli.mount.UmountCommand;
 import org.lanfree.cli.pg.DbAgentCommand;
 import org.lanfree.cli.report.CrosscheckCommand;
 import org.lanfree.cli.report.DeleteCommand;
@@ -98,6 +100,8 @@ public final class Main implements Runnable {
                 .addSubcommand("db-agent", new DbAgentCommand())
                 .addSubcommand("backup", new BackupCommand())
                 .addSubcommand("restore", new RestoreCommand())
+                .addSubcommand("mount", new MountCommand())
+                .addSubcommand("umount", new UmountCommand())
                 .addSubcommand("h2-plugin", new H2PluginCommand())
                 .addSubcommand("bench", new BenchCommand())
                 .addSubcommand("transport", new TransportCommand())
