@@ -92,6 +92,36 @@ class RestoreTest {
     }
 
     @Test
+    void readersOfOneBackupAtOnceTakeTurnsForItsCartridgeAndAllGetTheirBytes() throws Exception {
+        byte[] payload = random(1 << 20, 31);
+        long id = store("turns", payload);
+        // Six readers, each reading the whole backup five times: their reads of the one cartridge overlap.
+        List<java.util.concurrent.CompletableFuture<Integer>> readers = new java.util.ArrayList<>();
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        for (int i = 0; i < 6; i++) {
+            readers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                int good = 0;
+                for (int round = 0; round < 5; round++) {
+                    try (MediaSession session = open(); BackupDownload in = session.read(id, 0, payload.length,
+                            Duration.ofMinutes(1))) {
+                        good += java.util.Arrays.equals(payload, in.readAllBytes()) ? 1 : 0;
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }
+                return good;
+            }, threads));
+        }
+        try {
+            for (var reader : readers) {
+                assertEquals(5, reader.get(), "every read of every reader got the backup's bytes");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aDamagedBlockStopsTheRestoreNamingBarcodeAndBlockAndNoDamagedByteIsReturned() throws Exception {
         byte[] payload = random(1 << 20, 2);
         long id = store("to-damage", payload);

@@ -53,6 +53,8 @@ final class RestoreSender {
     private static final Logger log = LoggerFactory.getLogger(RestoreSender.class);
     private static final int FRAME_BYTES = 1 << 20;
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration IN_USE_WAIT = Duration.ofSeconds(30);
+    private static final long RETRY_PAUSE = 100;
 
     private final Catalog catalog;
     private final TapeLibrary library;
@@ -202,9 +204,29 @@ final class RestoreSender {
         return null;
     }
 
+    /**
+     * Mounts under the robot lock. A cartridge another read holds in its drive is waited for, up to
+     * {@link #IN_USE_WAIT}, outside the lock: two readers of one backup (a mount's readers) take
+     * turns instead of the second being refused.
+     */
     private Drive mountLocked(SectionMount mount, Section section) throws IOException {
-        synchronized (robot) {
-            return mount.mount(section);
+        long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
+        while (true) {
+            try {
+                synchronized (robot) {
+                    return mount.mount(section);
+                }
+            } catch (AdminException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(RETRY_PAUSE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for cartridge " + section.barcode(), e);
+            }
         }
     }
 
