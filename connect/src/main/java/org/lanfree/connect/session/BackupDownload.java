@@ -25,7 +25,6 @@ public final class BackupDownload extends InputStream {
     private final FrameReader in;
     private final MessageDigest sha256;
     private ByteBuffer current = ByteBuffer.allocate(0);
-    private ByteBuffer spare = current;
     private long bytes;
     private boolean ended;
 
@@ -98,13 +97,9 @@ public final class BackupDownload extends InputStream {
             }
             Frame frame = in.next();
             if (frame.type() == FrameType.DATA) {
-                ByteBuffer payload = frame.payload();
-                sha256.update(payload.duplicate());
-                // the reader reuses its buffer on the next frame: keep a copy the caller can drain
-                if (spare.capacity() < payload.remaining()) {
-                    spare = ByteBuffer.allocate(payload.remaining());
-                }
-                current = spare.clear().put(payload).flip();
+                // Valid until the next call to next(), which comes only once the caller drained it: no copy.
+                current = frame.payload();
+                sha256.update(current.duplicate());
             } else if (frame.type() == FrameType.END) {
                 end(SegmentEnd.decode(frame.payload()));
             } else {
