@@ -114,7 +114,8 @@ final class Crosscheck {
                     : "cartridge " + String.join(", ", missing) + " is not in the library. HINT: import it with"
                     + " 'lanfree tape import BARCODE' and run crosscheck again");
         }
-        SectionMount mount = new SectionMount(library, inventory, drives, FREE_DRIVE_WAIT, "crosscheck");
+        SectionMount mount = new SectionMount(library, inventory, robot, drives, FREE_DRIVE_WAIT, Duration.ZERO,
+                "crosscheck");
         try (mount) {
             long bytes = new TapeFileReader(sections, mount::mount).transferTo(OutputStream.nullOutputStream());
             Backup now = catalog.backups().require(b.id());

@@ -25,7 +25,6 @@ import org.lanfree.media.catalog.JobState;
 import org.lanfree.media.session.DrivePool;
 import org.lanfree.media.session.JobProgress;
 import org.lanfree.media.vtl.DamagedBlockException;
-import org.lanfree.media.vtl.Drive;
 import org.lanfree.media.vtl.Section;
 import org.lanfree.media.vtl.TapeFileReader;
 import org.lanfree.media.vtl.TapeLibrary;
@@ -53,8 +52,8 @@ final class RestoreSender {
     private static final Logger log = LoggerFactory.getLogger(RestoreSender.class);
     private static final int FRAME_BYTES = 1 << 20;
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration IN_USE_WAIT = Duration.ofSeconds(30);
-    private static final long RETRY_PAUSE = 100;
+    /** Two readers of one backup (a mount's readers) take turns for its cartridge rather than the second failing. */
+    static final Duration IN_USE_WAIT = Duration.ofSeconds(30);
 
     private final Catalog catalog;
     private final TapeLibrary library;
@@ -80,22 +79,11 @@ final class RestoreSender {
     void send(int session, Conn conn, String client, Message.RestoreBackup request) throws IOException {
         String name = "session " + session;
         FrameWriter out = new FrameWriter(conn);
-        Backup backup;
-        List<Section> sections;
-        try {
-            backup = catalog.backups().get(request.backupId()).orElseThrow(() -> new Refused("backup "
-                    + request.backupId() + " is not in the catalog; HINT: 'lanfree list backups' shows the backups"
-                    + " there are"));
-            String refusal = refusal(backup);
-            if (refusal != null) {
-                throw new Refused(refusal);
-            }
-            sections = BackupSections.of(catalog, backup.id());
-        } catch (Refused e) {
-            log.warn("{}: restore for client {} refused: {}", name, client, e.getMessage());
-            out.writeError(ErrorCode.REFUSED, e.getMessage());
+        Backup backup = readable(name, client, request.backupId(), out);
+        if (backup == null) {
             return;
         }
+        List<Section> sections = BackupSections.of(catalog, backup.id());
         Job job = catalog.jobs().startClaimed(new JobSpec(JobKind.RESTORE, backup.clientId(), backup.datasetId(), null,
                 0, "agent of " + client, "{\"backup\":" + backup.id() + "}"), server);
         catalog.jobs().attachBackup(job.id(), backup.id());
@@ -122,15 +110,23 @@ final class RestoreSender {
     void read(int session, Conn conn, String client, Message.ReadBackup request) throws IOException {
         String name = "session " + session;
         FrameWriter out = new FrameWriter(conn);
-        Backup backup = catalog.backups().get(request.backupId()).orElse(null);
-        String refusal = backup == null ? "backup " + request.backupId() + " is not in the catalog; HINT: 'lanfree"
-                + " list backups' shows the backups there are" : refusal(backup);
-        if (refusal != null) {
-            log.warn("{}: read for client {} refused: {}", name, client, refusal);
-            out.writeError(ErrorCode.REFUSED, refusal);
-            return;
+        Backup backup = readable(name, client, request.backupId(), out);
+        if (backup != null) {
+            stream(name, out, backup, BackupSections.of(catalog, backup.id()), JobProgress.NONE, request);
         }
-        stream(name, out, backup, BackupSections.of(catalog, backup.id()), JobProgress.NONE, request);
+    }
+
+    /** Backup {@code id} when it can be read now; else null, after telling the agent why. */
+    private Backup readable(String name, String client, long id, FrameWriter out) throws IOException {
+        Backup backup = catalog.backups().get(id).orElse(null);
+        String refusal = backup == null ? "backup " + id + " is not in the catalog; HINT: 'lanfree list backups'"
+                + " shows the backups there are" : refusal(backup);
+        if (refusal == null) {
+            return backup;
+        }
+        log.warn("{}: read of backup {} for client {} refused: {}", name, id, client, refusal);
+        out.writeError(ErrorCode.REFUSED, refusal);
+        return null;
     }
 
     /** Why {@code backup} cannot be restored now (not restorable, a cartridge outside the library), or null. */
@@ -157,8 +153,8 @@ final class RestoreSender {
                 : Math.min(range.length(), Math.max(0, backup.bytes() - range.offset()));
         String what = (range == null ? "restore" : "read of " + total + " bytes at " + range.offset()) + " of backup "
                 + backup.id();
-        try (SectionMount mount = new SectionMount(library, inventory, drives, driveWait, what)) {
-            TapeFileReader tape = new TapeFileReader(sections, section -> mountLocked(mount, section));
+        try (SectionMount mount = new SectionMount(library, inventory, robot, drives, driveWait, IN_USE_WAIT, what)) {
+            TapeFileReader tape = new TapeFileReader(sections, mount::mount);
             if (range != null) {
                 tape.startAt(range.offset());
             }
@@ -204,32 +200,6 @@ final class RestoreSender {
         return null;
     }
 
-    /**
-     * Mounts under the robot lock. A cartridge another read holds in its drive is waited for, up to
-     * {@link #IN_USE_WAIT}, outside the lock: two readers of one backup (a mount's readers) take
-     * turns instead of the second being refused.
-     */
-    private Drive mountLocked(SectionMount mount, Section section) throws IOException {
-        long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
-        while (true) {
-            try {
-                synchronized (robot) {
-                    return mount.mount(section);
-                }
-            } catch (AdminException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(RETRY_PAUSE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for cartridge " + section.barcode(), e);
-            }
-        }
-    }
-
     private void markDamaged(Backup backup, String problem) {
         try {
             catalog.backups().markDamaged(backup.id(), "restore: " + problem);
@@ -254,13 +224,6 @@ final class RestoreSender {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-    }
-
-    /** A request refused before any drive is touched. */
-    private static final class Refused extends Exception {
-        Refused(String message) {
-            super(message);
         }
     }
 }

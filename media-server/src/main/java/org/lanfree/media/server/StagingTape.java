@@ -60,21 +60,16 @@ final class StagingTape implements TapeTarget, TapeSource {
 
     @Override
     public InputStream open(String tapeFile, List<Section> sections) {
-        SectionMount mount = new SectionMount(library, inventory, drives, driveWait, "read of staged " + tapeFile);
-        TapeFileReader reader = new TapeFileReader(sections, section -> {
-            synchronized (robot) {
-                return mount.mount(section);
-            }
-        });
+        SectionMount mount = new SectionMount(library, inventory, robot, drives, driveWait, RestoreSender.IN_USE_WAIT,
+                "read of staged " + tapeFile);
+        TapeFileReader reader = new TapeFileReader(sections, mount::mount);
         return new FilterInputStream(reader) {
             @Override
             public void close() throws IOException {
                 try {
                     super.close();
                 } finally {
-                    synchronized (robot) {
-                        mount.close();
-                    }
+                    mount.close();
                 }
             }
         };
