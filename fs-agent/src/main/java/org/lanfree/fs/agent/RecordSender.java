@@ -2,12 +2,10 @@ package org.lanfree.fs.agent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.lanfree.connect.wire.FileRecord;
+import org.lanfree.connect.wire.FileRecordBatches;
 import org.lanfree.connect.wire.FrameWriter;
-import org.lanfree.connect.wire.Message;
 import org.lanfree.fs.archive.ArchiveEntry;
 import org.lanfree.fs.archive.ArchiveListener;
 import org.lanfree.fs.archive.CatalogFacts;
@@ -18,20 +16,15 @@ import org.lanfree.fs.tree.FsEntry;
 
 /**
  * Tells the media server, on the control channel, what a backup archived and what it found
- * deleted, in {@link Message.FileRecords} batches of about {@link #BATCH_BYTES}: the catalog's
- * file entries, so {@code list files} answers without touching tape.
+ * deleted, in {@link FileRecordBatches}: the catalog's file entries, so {@code list files}
+ * answers without touching tape.
  */
 final class RecordSender implements ArchiveListener {
 
-    static final int BATCH_BYTES = 48 * 1024;
-
-    private final FrameWriter control;
-    private final List<FileRecord> batch = new ArrayList<>();
-    private int batchBytes;
-    private long sent;
+    private final FileRecordBatches batches;
 
     RecordSender(FrameWriter control) {
-        this.control = control;
+        this.batches = new FileRecordBatches(control);
     }
 
     @Override
@@ -47,28 +40,15 @@ final class RecordSender implements ArchiveListener {
 
     /** Sends what is batched. */
     void flush() throws IOException {
-        if (!batch.isEmpty()) {
-            control.writeMessage(new Message.FileRecords(batch));
-            sent += batch.size();
-            batch.clear();
-            batchBytes = 0;
-        }
-    }
-
-    long sent() {
-        return sent;
+        batches.flush();
     }
 
     private void add(FileRecord r) {
-        batch.add(r);
-        batchBytes += r.encodedBytes();
-        if (batchBytes >= BATCH_BYTES || batch.size() == 0xffff) {
-            try {
-                flush();
-            } catch (IOException e) {
-                // The archiver's callback cannot throw; the archive stream fails with the same connection.
-                throw new UncheckedIOException("cannot send file records to the media server: " + e.getMessage(), e);
-            }
+        try {
+            batches.add(r);
+        } catch (IOException e) {
+            // The archiver's callback cannot throw; the archive stream fails with the same connection.
+            throw new UncheckedIOException("cannot send file records to the media server: " + e.getMessage(), e);
         }
     }
 

@@ -2,10 +2,10 @@ package org.lanfree.media.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +15,7 @@ import org.lanfree.connect.handshake.FsServerHandshake;
 import org.lanfree.connect.handshake.FsSession;
 import org.lanfree.connect.handshake.StgGrant;
 import org.lanfree.connect.wire.FileRecord;
+import org.lanfree.connect.wire.FileRecordBatches;
 import org.lanfree.connect.wire.FrameReader;
 import org.lanfree.connect.wire.FrameWriter;
 import org.lanfree.connect.wire.Message;
@@ -57,7 +58,6 @@ final class TreeSessions {
 
     private static final Logger log = LoggerFactory.getLogger(TreeSessions.class);
     private static final Duration DONE_WAIT = Duration.ofMinutes(10);
-    private static final int RECORD_BATCH_BYTES = 48 * 1024;
 
     private final ServerConfig.Agents agents;
     private final String server;
@@ -189,37 +189,21 @@ final class TreeSessions {
 
     /** The parent's tree as file records, then FileRecordsEnd; for a full, just FileRecordsEnd(0). */
     private void sendKnownFiles(FrameWriter control, Backup parent) throws IOException {
-        long[] count = {0};
-        List<FileRecord> batch = new ArrayList<>();
-        int[] bytes = {0};
-        IOException[] failure = {null};
+        FileRecordBatches records = new FileRecordBatches(control);
         if (parent != null) {
-            catalog.files().forEachInTree(parent.id(), new byte[0], t -> {
-                if (failure[0] != null) {
-                    return;
-                }
-                FileRecord r = record(t.entry());
-                batch.add(r);
-                bytes[0] += r.encodedBytes();
-                count[0]++;
-                if (bytes[0] >= RECORD_BATCH_BYTES) {
+            try {
+                catalog.files().forEachInTree(parent.id(), new byte[0], t -> {
                     try {
-                        control.writeMessage(new Message.FileRecords(batch));
+                        records.add(record(t.entry()));
                     } catch (IOException e) {
-                        failure[0] = e;
+                        throw new UncheckedIOException(e);
                     }
-                    batch.clear();
-                    bytes[0] = 0;
-                }
-            });
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        if (!batch.isEmpty()) {
-            control.writeMessage(new Message.FileRecords(batch));
-        }
-        control.writeMessage(new Message.FileRecordsEnd(count[0]));
+        records.end();
     }
 
     private static FileRecord record(FileEntry e) {
